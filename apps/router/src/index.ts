@@ -1,0 +1,2 @@
+export * from './config/router-env.js';
+export * from './create-router.js';

@@ -1,0 +1,94 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { QueueName, type RouteJobPayload } from '@herald/contracts';
+import { HeraldData, type StuckDelivery } from '@herald/data';
+import { RouterEnv } from '../config/router-env.js';
+import { DeliverJobs, type RedriveOutcome } from './deliver-jobs.service.js';
+
+const BATCH = 200;
+// Bounds one pass when a big backlog of live jobs looks idle; the next pass carries on.
+const MAX_CHECKED_PER_RUN = 5000;
+
+export interface ReconcileReport {
+  checked: number;
+  enqueued: number;
+  blocked: number;
+  /** Notifications whose route job was re-run. */
+  rerouted: number;
+}
+
+/**
+ * Re-drives deliveries the queues lost: `sending` past its lease by the grace period (the worker
+ * died mid-send and BullMQ did not re-run the job), or `pending`/`retrying` for the grace period
+ * with no job that will still run (Redis lost it, or the router died between commit and enqueue).
+ * Paused channels are left alone: their deliveries wait on purpose.
+ */
+@Injectable()
+export class ReconcilerService {
+  private readonly logger = new Logger('Reconciler');
+
+  constructor(
+    private readonly data: HeraldData,
+    private readonly jobs: DeliverJobs,
+    private readonly env: RouterEnv,
+    @InjectQueue(QueueName.Route) private readonly routeQueue: Queue<RouteJobPayload>,
+  ) {}
+
+  async run(): Promise<ReconcileReport> {
+    const report: ReconcileReport = { checked: 0, enqueued: 0, blocked: 0, rerouted: 0 };
+    report.rerouted = await this.rerouteStuck();
+    const pausedChannels = await this.jobs.pausedChannels();
+    let afterId: string | undefined;
+    while (report.checked < MAX_CHECKED_PER_RUN) {
+      const stuck = await this.data.deliveries.findStuck(this.env.HERALD_RECONCILE_GRACE_MS, BATCH, {
+        pausedChannels,
+        afterId,
+      });
+      for (const delivery of stuck) this.count(report, delivery, await this.jobs.redrive(delivery));
+      report.checked += stuck.length;
+      if (stuck.length < BATCH) break;
+      afterId = stuck[stuck.length - 1]!.id;
+    }
+    if (report.enqueued > 0 || report.blocked > 0) {
+      this.logger.warn(
+        `re-enqueued ${report.enqueued} stuck deliver${report.enqueued === 1 ? 'y' : 'ies'}` +
+          (report.blocked > 0 ? `; ${report.blocked} wait for BullMQ to drop their finished jobs` : ''),
+      );
+    }
+    return report;
+  }
+
+  /**
+   * Notifications still `accepted` long after their route job was queued: the job failed for good
+   * (say Postgres was down through every attempt) or Redis lost it. A failed job is retried; a
+   * missing one is added again. Routing is idempotent, so a job that was merely slow does no harm.
+   */
+  private async rerouteStuck(): Promise<number> {
+    let rerouted = 0;
+    for (const id of await this.data.notifications.findStuckAccepted(
+      this.env.HERALD_RECONCILE_GRACE_MS,
+      BATCH,
+    )) {
+      const job = await this.routeQueue.getJob(id);
+      const state = job ? await job.getState() : 'missing';
+      if (state === 'failed') await job!.retry();
+      else if (state === 'missing') await this.routeQueue.add('route', { notificationId: id }, { jobId: id });
+      else if (state === 'completed')
+        await this.routeQueue.add('route', { notificationId: id }, { jobId: `${id}-${Date.now()}` });
+      else continue;
+      rerouted++;
+      this.logger.warn(`notification ${id} was still not routed; its route job runs again`);
+    }
+    return rerouted;
+  }
+
+  private count(report: ReconcileReport, delivery: StuckDelivery, outcome: RedriveOutcome): void {
+    if (outcome === 'enqueued') {
+      report.enqueued += 1;
+      this.logger.log(`delivery ${delivery.id} (${delivery.status}, ${delivery.channel}) re-enqueued`);
+    } else if (outcome === 'blocked') {
+      report.blocked += 1;
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export * from './build-email-payload.js';
+export * from './classify-email-error.js';
+export * from './email.adapter.js';

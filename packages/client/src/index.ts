@@ -1,0 +1,2 @@
+export * from './herald-api-error.js';
+export * from './rest-client.js';

@@ -1,0 +1,17 @@
+export * from './data-source.js';
+export * from './errors.js';
+export * from './herald-data.js';
+export * from './repositories/api-key.repository.js';
+export * from './repositories/cursor.js';
+export * from './repositories/delivery.repository.js';
+export * from './repositories/event-type.repository.js';
+export * from './repositories/notification.repository.js';
+export * from './repositories/notifier.repository.js';
+export * from './repositories/preference.repository.js';
+export * from './repositories/resource.repository.js';
+export * from './repositories/setting.repository.js';
+export * from './repositories/user.repository.js';
+export * from './secrets/secret-box.js';
+export type { EventTypeTemplates } from './entities/event-type.entity.js';
+export type { NotifierMessages } from './entities/notifier.entity.js';
+export * from './repositories/delivery-control.repository.js';

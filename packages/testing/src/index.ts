@@ -1,0 +1,7 @@
+export * from './app-process.js';
+export * from './concurrency.js';
+export * from './eventually.js';
+export * from './receivers.js';
+export * from './tcp-proxy.js';
+export * from './test-database.js';
+export * from './test-redis.js';

@@ -1,0 +1,103 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { CHANNEL_REGISTRY, deliverQueueName } from '@herald/contracts';
+import { HeraldData } from '@herald/data';
+import { checkEvictionPolicy, computeBackoffMs, createRedisConnection, queueKeyPrefix } from '@herald/queue';
+import type { ChannelAdapter } from './channel-adapter.js';
+import { DeliveryProcessor } from './delivery-processor.js';
+import { WorkerEnv } from './worker-env.js';
+
+export const CHANNEL_ADAPTER = Symbol('CHANNEL_ADAPTER');
+
+/** How much longer than the dispatch timeout BullMQ's lock on a deliver job lasts. */
+const LOCK_HEADROOM_MS = 30_000;
+/**
+ * The delivery's lease ends this long before the job's lock would. When a worker dies mid-send, its
+ * lock lapses, BullMQ's stalled-job check puts the job back and the re-run must find the lease over
+ * to claim the delivery. The lock is taken a moment before the claim writes the lease, so a lease
+ * as long as the lock would outlive it by those milliseconds, and a re-run landing in them would be
+ * a no-op (left to the router's reconciler). A live worker finishes within the dispatch timeout,
+ * well inside the lease.
+ */
+const LEASE_BEFORE_LOCK_MS = 5_000;
+
+/** Owns the BullMQ worker of one channel's queue: starts it on boot, drains it on shutdown. */
+@Injectable()
+export class ChannelWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('ChannelWorker');
+  private worker?: Worker;
+  private connection?: Redis;
+
+  constructor(
+    @Inject(CHANNEL_ADAPTER) private readonly adapter: ChannelAdapter,
+    private readonly data: HeraldData,
+    private readonly env: WorkerEnv,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const queueName = deliverQueueName(this.adapter.channel);
+    const limit = CHANNEL_REGISTRY[this.adapter.channel].defaultRateLimit;
+    this.connection = createRedisConnection(this.env.REDIS_URL, 'worker');
+    const warning = await checkEvictionPolicy(this.connection);
+    if (warning) this.logger.warn(warning);
+
+    // The lock must outlive the longest send, or BullMQ would hand the job to another worker mid-send.
+    const lockDuration = this.env.HERALD_DISPATCH_TIMEOUT_MS + LOCK_HEADROOM_MS;
+    const processor = new DeliveryProcessor(this.data, this.adapter, {
+      dispatchTimeoutMs: this.env.HERALD_DISPATCH_TIMEOUT_MS,
+      leaseMs: lockDuration - LEASE_BEFORE_LOCK_MS,
+      maxRateLimitWaits: this.env.HERALD_MAX_RATE_LIMIT_WAITS,
+      pauseChannel: async (ms) => this.worker?.rateLimit(ms),
+      rateLimitSignal: () => Worker.RateLimitError(),
+    });
+    const worker = new Worker(queueName, (job) => processor.process(job), {
+      connection: this.connection,
+      prefix: queueKeyPrefix(this.env.HERALD_QUEUE_PREFIX, queueName),
+      concurrency: this.env.HERALD_CONCURRENCY,
+      lockDuration,
+      // BullMQ's defaults, spelt out because recovery relies on them: stalled jobs are looked for
+      // every 30 s, and a job that stalls twice fails in BullMQ; the router's reconciler then
+      // re-enqueues its delivery, which is still open in Postgres.
+      stalledInterval: 30_000,
+      maxStalledCount: 1,
+      limiter: {
+        max: this.env.HERALD_RATE_LIMIT_MAX ?? limit.max,
+        duration: this.env.HERALD_RATE_LIMIT_DURATION_MS ?? limit.durationMs,
+      },
+      settings: {
+        backoffStrategy: (attemptsMade: number) =>
+          computeBackoffMs(attemptsMade, {
+            baseMs: this.env.HERALD_BACKOFF_BASE_MS,
+            capMs: this.env.HERALD_BACKOFF_CAP_MS,
+          }),
+      },
+    });
+    worker.on('error', (error) => this.logger.error(`worker error: ${error.message}`));
+    this.worker = worker;
+    await worker.waitUntilReady();
+    this.logger.log(`consuming ${queueName} (concurrency ${this.env.HERALD_CONCURRENCY})`);
+  }
+
+  /** Stops taking jobs and waits for in-flight sends; past the deadline their locks lapse and BullMQ re-runs them. */
+  async onApplicationShutdown(): Promise<void> {
+    if (this.worker) {
+      const closing = this.worker.close();
+      const deadline = new Promise<'timeout'>((resolve) =>
+        setTimeout(() => resolve('timeout'), this.env.HERALD_SHUTDOWN_TIMEOUT_MS).unref(),
+      );
+      if ((await Promise.race([closing, deadline])) === 'timeout') {
+        this.logger.warn('shutdown deadline passed with sends in flight; they will be retried');
+        await this.worker.close(true);
+      }
+    }
+    await this.adapter.close?.();
+    this.connection?.disconnect();
+  }
+}
