@@ -159,6 +159,30 @@ describe('router maintenance', () => {
       expect(status).toBe('completed');
     });
 
+    it('marks completed a routed notification whose deliveries all finished, once past the grace period', async () => {
+      // The worker recorded `sent` and lost Postgres before it could settle the notification.
+      const stale = await delivery();
+      const fresh = await delivery();
+      for (const { deliveryId } of [stale, fresh])
+        await sql(`UPDATE deliveries SET status = 'sent' WHERE id = $1`, [deliveryId]);
+      await sql(`UPDATE notifications SET updated_at = now() - interval '2 minutes' WHERE id = $1`, [
+        stale.notificationId,
+      ]);
+      const open = await delivery();
+      await sql(`UPDATE notifications SET updated_at = now() - interval '2 minutes' WHERE id = $1`, [
+        open.notificationId,
+      ]);
+
+      const report = await reconcile();
+      expect(report.settled).toBeGreaterThanOrEqual(1);
+      const status = async (id: string) => (await data.notifications.findById(id))!.status;
+      expect(await status(stale.notificationId)).toBe('completed');
+      // Within the grace period: its worker may still be settling it.
+      expect(await status(fresh.notificationId)).toBe('routed');
+      // A delivery still open: not finished.
+      expect(await status(open.notificationId)).toBe('routed');
+    });
+
     it('leaves alone deliveries with a live job, within the grace period, or still leased', async () => {
       const queued = await delivery();
       await emailQueue.add(

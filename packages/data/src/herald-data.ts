@@ -5,6 +5,7 @@ import { DeliveryControlRepository } from './repositories/delivery-control.repos
 import { DeliveryRepository } from './repositories/delivery.repository.js';
 import { EventTypeRepository } from './repositories/event-type.repository.js';
 import { NotificationRepository } from './repositories/notification.repository.js';
+import { NotificationUpkeepRepository } from './repositories/notification-upkeep.repository.js';
 import { NotifierRepository } from './repositories/notifier.repository.js';
 import { PreferenceRepository } from './repositories/preference.repository.js';
 import { ResourceRepository } from './repositories/resource.repository.js';
@@ -36,6 +37,8 @@ export class HeraldData {
   readonly eventTypes: EventTypeRepository;
   readonly notifications: NotificationRepository;
   readonly notifiers: NotifierRepository;
+  /** Outbox relay, recovery and retention queries. */
+  readonly upkeep: NotificationUpkeepRepository;
   readonly preferences: PreferenceRepository;
   readonly resources: ResourceRepository;
   readonly settings: SettingRepository;
@@ -50,6 +53,7 @@ export class HeraldData {
     this.eventTypes = new EventTypeRepository(dataSource);
     this.notifications = new NotificationRepository(dataSource);
     this.notifiers = new NotifierRepository(dataSource, secrets);
+    this.upkeep = new NotificationUpkeepRepository(dataSource);
     this.preferences = new PreferenceRepository(dataSource);
     this.resources = new ResourceRepository(dataSource);
     this.settings = new SettingRepository(dataSource);

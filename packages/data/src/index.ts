@@ -6,6 +6,7 @@ export * from './repositories/cursor.js';
 export * from './repositories/delivery.repository.js';
 export * from './repositories/event-type.repository.js';
 export * from './repositories/notification.repository.js';
+export * from './repositories/notification-upkeep.repository.js';
 export * from './repositories/notifier.repository.js';
 export * from './repositories/preference.repository.js';
 export * from './repositories/resource.repository.js';

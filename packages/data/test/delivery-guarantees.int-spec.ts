@@ -199,9 +199,9 @@ describe('delivery guarantees against a real Postgres', () => {
       [oldOwner, oldOwnerToo, openOwner],
     ]);
 
-    expect(await data.notifications.purgeCompleted(7, 1)).toBe(1);
-    expect(await data.notifications.purgeCompleted(7, 1)).toBe(1);
-    expect(await data.notifications.purgeCompleted(7, 1)).toBe(0);
+    expect(await data.upkeep.purgeCompleted(7, 1)).toBe(1);
+    expect(await data.upkeep.purgeCompleted(7, 1)).toBe(1);
+    expect(await data.upkeep.purgeCompleted(7, 1)).toBe(0);
     expect(await data.notifications.findById(oldOwner)).toBeNull();
     expect(await data.notifications.findById(oldOwnerToo)).toBeNull();
     expect(await owners([oldDone, oldDoneToo])).toEqual([]);
@@ -217,7 +217,7 @@ describe('delivery guarantees against a real Postgres', () => {
         WHERE id = $1`,
       [old.id],
     );
-    expect(await data.notifications.releaseIdempotencyKeys(24 * 3600 * 1000, 100)).toBeGreaterThanOrEqual(1);
+    expect(await data.upkeep.releaseIdempotencyKeys(24 * 3600 * 1000, 100)).toBeGreaterThanOrEqual(1);
     const released = await data.notifications.findById(old.id);
     expect(released?.idempotencyKey).toBeNull();
     expect((await data.notifications.findById(recent.id))?.idempotencyKey).toBe(recent.idempotencyKey);

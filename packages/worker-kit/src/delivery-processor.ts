@@ -33,8 +33,12 @@ export class DeliveryProcessor {
 
   async process(job: DeliverJob): Promise<void> {
     const claimed = await this.data.deliveries.claim(job.data.deliveryId, this.options.leaseMs);
-    // Sent, cancelled, or being sent by another run: nothing to do.
-    if (!claimed) return;
+    if (!claimed) {
+      // Finished, cancelled, or being sent by another run: nothing to send. A run that recorded
+      // the last outcome but failed before settling the notification left it to this re-run.
+      await this.data.notifications.completeIfSettledByDelivery(job.data.deliveryId);
+      return;
+    }
 
     const startedAt = new Date();
     try {

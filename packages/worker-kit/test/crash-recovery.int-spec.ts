@@ -210,3 +210,52 @@ describe('recovery of a send whose worker died', () => {
     expect(sent.some((send) => send.id === deliveryId)).toBe(false);
   });
 });
+
+/** A run that recorded the outcome but lost Postgres before settling the notification. */
+describe('re-run of a job whose delivery already finished', () => {
+  it('marks the notification completed and sends nothing', async () => {
+    await assertRedisReachable();
+    const database = await createTestDatabase(migrateDatabase);
+    const data = await HeraldData.connect({ url: database.url });
+    const prefix = freshQueuePrefix();
+    const sends: string[] = [];
+    const worker = await createChannelWorker(
+      {
+        channel: ChannelName.Webhook,
+        send: async (delivery) => {
+          sends.push(delivery.id);
+          return { providerCode: '200' };
+        },
+      },
+      WorkerEnv.from({ DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL, HERALD_QUEUE_PREFIX: prefix }),
+      ['error'],
+    );
+    const redis = createRedisConnection(TEST_REDIS_URL, 'worker');
+    const queue = createQueue(QUEUE, redis, prefix, { attempts: 3 });
+    try {
+      const notificationId = randomUUID();
+      const deliveryId = randomUUID();
+      await data.notifications.insert(notificationFixture({ id: notificationId }));
+      await data.transaction(async (tx) => {
+        await data.deliveries.insertMany(tx, [deliveryFixture({ id: deliveryId, notificationId })]);
+        await tx.query(`UPDATE deliveries SET status = 'sent' WHERE id = $1`, [deliveryId]);
+        await tx.query(`UPDATE notifications SET status = 'routed' WHERE id = $1`, [notificationId]);
+      });
+
+      const job = await queue.add('deliver', { deliveryId }, { jobId: deliveryId });
+      for (let i = 0; i < 200 && (await job.getState()) !== 'completed'; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      expect(await job.getState()).toBe('completed');
+      expect((await data.notifications.findById(notificationId))!.status).toBe('completed');
+      expect(sends).toEqual([]);
+    } finally {
+      await worker.close();
+      await queue.close();
+      redis.disconnect();
+      await data.close();
+      await deleteQueueKeys(prefix);
+      await database.drop();
+    }
+  });
+});

@@ -16,12 +16,15 @@ export interface ReconcileReport {
   blocked: number;
   /** Notifications whose route job was re-run. */
   rerouted: number;
+  /** Notifications marked completed whose deliveries had all finished. */
+  settled: number;
 }
 
 /**
  * Re-drives deliveries the queues lost: `sending` past its lease by the grace period (the worker
  * died mid-send and BullMQ did not re-run the job), or `pending`/`retrying` for the grace period
  * with no job that will still run (Redis lost it, or the router died between commit and enqueue).
+ * Also settles notifications whose deliveries all finished but which were never marked completed.
  * Paused channels are left alone: their deliveries wait on purpose.
  */
 @Injectable()
@@ -36,8 +39,9 @@ export class ReconcilerService {
   ) {}
 
   async run(): Promise<ReconcileReport> {
-    const report: ReconcileReport = { checked: 0, enqueued: 0, blocked: 0, rerouted: 0 };
+    const report: ReconcileReport = { checked: 0, enqueued: 0, blocked: 0, rerouted: 0, settled: 0 };
     report.rerouted = await this.rerouteStuck();
+    report.settled = await this.settleFinished();
     const pausedChannels = await this.jobs.pausedChannels();
     let afterId: string | undefined;
     while (report.checked < MAX_CHECKED_PER_RUN) {
@@ -66,10 +70,7 @@ export class ReconcilerService {
    */
   private async rerouteStuck(): Promise<number> {
     let rerouted = 0;
-    for (const id of await this.data.notifications.findStuckAccepted(
-      this.env.HERALD_RECONCILE_GRACE_MS,
-      BATCH,
-    )) {
+    for (const id of await this.data.upkeep.findStuckAccepted(this.env.HERALD_RECONCILE_GRACE_MS, BATCH)) {
       const job = await this.routeQueue.getJob(id);
       const state = job ? await job.getState() : 'missing';
       if (state === 'failed') await job!.retry();
@@ -81,6 +82,14 @@ export class ReconcilerService {
       this.logger.warn(`notification ${id} was still not routed; its route job runs again`);
     }
     return rerouted;
+  }
+
+  /** Notifications left `routed` after their last delivery finished (see `settleFinished`). */
+  private async settleFinished(): Promise<number> {
+    const settled = await this.data.upkeep.settleFinished(this.env.HERALD_RECONCILE_GRACE_MS, BATCH);
+    for (const id of settled)
+      this.logger.warn(`notification ${id} had finished deliveries; marked completed`);
+    return settled.length;
   }
 
   private count(report: ReconcileReport, delivery: StuckDelivery, outcome: RedriveOutcome): void {

@@ -27,10 +27,10 @@ export class RetentionService {
 
   async run(): Promise<RetentionReport> {
     const purged = await drain(PURGE_BATCH, (limit) =>
-      this.data.notifications.purgeCompleted(this.env.HERALD_RETENTION_DAYS, limit),
+      this.data.upkeep.purgeCompleted(this.env.HERALD_RETENTION_DAYS, limit),
     );
     const released = await drain(RELEASE_BATCH, (limit) =>
-      this.data.notifications.releaseIdempotencyKeys(IDEMPOTENCY_KEY_TTL_MS, limit),
+      this.data.upkeep.releaseIdempotencyKeys(IDEMPOTENCY_KEY_TTL_MS, limit),
     );
     if (purged > 0 || released > 0) {
       this.logger.log(

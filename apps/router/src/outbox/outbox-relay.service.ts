@@ -35,7 +35,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   async relayOnce(): Promise<number> {
     let total = 0;
     for (;;) {
-      const relayed = await this.data.notifications.relayUnenqueued(
+      const relayed = await this.data.upkeep.relayUnenqueued(
         // Leave the API a moment to enqueue what it just committed itself.
         this.env.HERALD_OUTBOX_GRACE_MS,
         500,

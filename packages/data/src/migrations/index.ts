@@ -1,10 +1,12 @@
 import { InitialSchema1763830000000 } from './1763830000000-initial-schema.js';
 import { NotifierMessages1763900000000 } from './1763900000000-notifier-messages.js';
 import { DeliveryGuarantees1763950000000 } from './1763950000000-delivery-guarantees.js';
+import { InFlightIndex1764000000000 } from './1764000000000-in-flight-index.js';
 
 /** Every migration, oldest first. A new one is a new file here, never an edit of an old one. */
 export const MIGRATIONS = [
   InitialSchema1763830000000,
   NotifierMessages1763900000000,
   DeliveryGuarantees1763950000000,
+  InFlightIndex1764000000000,
 ];
