@@ -1,29 +1,9 @@
 import { ChannelName, type WebhookConfigDto } from '@herald/contracts';
 import type { OutboundDelivery, OutboundNotifier } from '@herald/worker-kit';
+import { outboundDelivery as sharedDelivery } from '@herald/worker-kit/testing';
 
 export function outboundDelivery(overrides: Partial<OutboundDelivery> = {}): OutboundDelivery {
-  return {
-    id: '0b9f5a52-5d0e-4a57-9a43-1f2a7c3e8d10',
-    channel: ChannelName.Webhook,
-    address: null,
-    message: {
-      title: 'Job **deploy web** failed',
-      markdown: 'The job **deploy web** failed. [Open job](https://ci.example.com/jobs/42)',
-      text: 'The job deploy web failed. Open job: https://ci.example.com/jobs/42',
-    },
-    attemptNumber: 1,
-    notification: {
-      id: '6d1c2f0e-3b7a-4c55-8e0f-2a9b4c6d8e01',
-      type: 'job.failed',
-      data: { job: 'deploy web', run: 7, tags: ['prod'], author: { login: 'ada' } },
-      actions: [{ label: 'Open job', url: 'https://ci.example.com/jobs/42' }],
-      source: { kind: 'job_template', id: '42' },
-      trigger: 'error',
-      createdAt: new Date('2026-01-02T03:04:05.000Z'),
-    },
-    user: { id: 'u-1', email: 'ada@example.com', name: 'Ada Lovelace', username: 'ada' },
-    ...overrides,
-  };
+  return sharedDelivery({ channel: ChannelName.Webhook, ...overrides });
 }
 
 export function webhookConfig(overrides: Partial<WebhookConfigDto> = {}): WebhookConfigDto {

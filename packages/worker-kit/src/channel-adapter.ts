@@ -1,4 +1,6 @@
 import type { ChannelName, RenderedMessage } from '@herald/contracts';
+import type { HeraldData } from '@herald/data';
+import type { WorkerEnv } from './worker-env.js';
 
 /** Everything an adapter needs to send one delivery; loaded by the runtime after the claim. */
 export interface OutboundDelivery {
@@ -45,6 +47,16 @@ export interface SendResult {
 export interface ChannelAdapter {
   readonly channel: ChannelName;
   send(delivery: OutboundDelivery, notifier: OutboundNotifier, signal: AbortSignal): Promise<SendResult>;
+  /**
+   * Called once at boot, before any job: for an adapter that needs Herald's own database or the
+   * worker's env (the in-app inbox writes rows and publishes on Redis).
+   */
+  init?(context: AdapterContext): Promise<void>;
   /** Release pooled connections on shutdown. */
   close?(): Promise<void>;
+}
+
+export interface AdapterContext {
+  data: HeraldData;
+  env: WorkerEnv;
 }

@@ -42,6 +42,7 @@ export class ChannelWorkerService implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.adapter.init?.({ data: this.data, env: this.env });
     const queueName = deliverQueueName(this.adapter.channel);
     const limit = CHANNEL_REGISTRY[this.adapter.channel].defaultRateLimit;
     this.connection = createRedisConnection(this.env.REDIS_URL, 'worker');

@@ -5,3 +5,6 @@ export * from './delivery-error.js';
 export * from './delivery-processor.js';
 export * from './run-channel-worker.js';
 export * from './worker-env.js';
+export * from './channel-config.js';
+export * from './http/http-outcome.js';
+export * from './http/http-sender.js';

@@ -139,28 +139,39 @@ const PREFERENCE_SKIPS: Record<string, SkipReason> = {
 function notifierTarget(notifier: NotifierRecord): Target {
   const channel = notifier.type as ChannelName;
   const address = notifierAddress(channel, notifier.config);
-  return { channel, notifier, userId: null, address, skip: address ? null : SkipReason.NoAddress };
+  const skip = notifierHasDestination(channel, notifier.config) ? null : SkipReason.NoAddress;
+  return { channel, notifier, userId: null, address, skip };
 }
 
-/** Where a notifier sends when it is itself the target: its `to` list, its URL. */
+/** Where a notifier sends when it is itself the target (its `to` list, its URL), per its channel. */
 function notifierAddress(channel: ChannelName, config: Record<string, unknown>): string | null {
-  if (channel === ChannelName.Email) {
-    const to = Array.isArray(config.to) ? (config.to as string[]) : [];
-    return to.length > 0 ? to.join(', ') : null;
-  }
-  return typeof config.url === 'string' ? config.url : null;
+  return CHANNEL_REGISTRY[channel].notifierAddress?.(config) ?? null;
 }
 
+/** Whether a notifier target has somewhere to send: a channel may need its config to name it. */
+function notifierHasDestination(channel: ChannelName, config: Record<string, unknown>): boolean {
+  const definition = CHANNEL_REGISTRY[channel];
+  return !definition.notifierAddress || definition.notifierAddress(config) !== null;
+}
+
+/** A user's address for the channel, by the kind of address the channel sends to. */
 function addressFor(
   channel: ChannelName,
-  user: { email: string | null; addresses: Record<string, string> },
+  user: { id: string; email: string | null; phone: string | null; addresses: Record<string, string> },
   notifier: NotifierRecord | null,
 ): string | null {
-  if (channel === ChannelName.Email) return user.email ?? user.addresses[channel] ?? null;
-  if (CHANNEL_REGISTRY[channel].addressKind === AddressKind.Notifier) {
-    return notifier ? notifierAddress(channel, notifier.config) : null;
+  switch (CHANNEL_REGISTRY[channel].addressKind) {
+    case AddressKind.Email:
+      return user.email ?? user.addresses[channel] ?? null;
+    case AddressKind.Phone:
+      return user.phone ?? user.addresses[channel] ?? null;
+    case AddressKind.User:
+      return user.id;
+    case AddressKind.Notifier:
+      return notifier ? notifierAddress(channel, notifier.config) : null;
+    case AddressKind.Handle:
+      return user.addresses[channel] ?? null;
   }
-  return user.addresses[channel] ?? null;
 }
 
 function viaDefault(
@@ -170,7 +181,11 @@ function viaDefault(
   address: string | null,
 ): Target {
   const notifier = defaults.get(channel) ?? null;
-  const skip = !notifier ? SkipReason.ChannelDisabled : !address ? SkipReason.NoAddress : null;
+  const reachable =
+    CHANNEL_REGISTRY[channel].addressKind === AddressKind.Notifier
+      ? notifier !== null && notifierHasDestination(channel, notifier.config)
+      : address !== null;
+  const skip = !notifier ? SkipReason.ChannelDisabled : !reachable ? SkipReason.NoAddress : null;
   return { channel, notifier, userId, address, skip };
 }
 

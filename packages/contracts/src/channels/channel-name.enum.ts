@@ -1,6 +1,25 @@
 export enum ChannelName {
   Email = 'email',
   Webhook = 'webhook',
+  Slack = 'slack',
+  Mattermost = 'mattermost',
+  RocketChat = 'rocketchat',
+  MsTeams = 'msteams',
+  Discord = 'discord',
+  Telegram = 'telegram',
+  PagerDuty = 'pagerduty',
+  Twilio = 'twilio',
+  Irc = 'irc',
+  Grafana = 'grafana',
+  Pushover = 'pushover',
+  Ntfy = 'ntfy',
+  Gotify = 'gotify',
+  Signal = 'signal',
+  Matrix = 'matrix',
+  Amqp = 'amqp',
+  Mqtt = 'mqtt',
+  Feishu = 'feishu',
+  InApp = 'inapp',
 }
 
 export const CHANNEL_NAMES: readonly string[] = Object.values(ChannelName);

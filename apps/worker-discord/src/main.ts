@@ -1,0 +1,4 @@
+import { runChannelWorker } from '@herald/worker-kit';
+import { DiscordAdapter } from './discord.adapter.js';
+
+await runChannelWorker(new DiscordAdapter());

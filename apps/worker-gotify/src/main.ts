@@ -1,0 +1,4 @@
+import { runChannelWorker } from '@herald/worker-kit';
+import { GotifyAdapter } from './gotify.adapter.js';
+
+await runChannelWorker(new GotifyAdapter());

@@ -1,0 +1,4 @@
+import { runChannelWorker } from '@herald/worker-kit';
+import { GrafanaAdapter } from './grafana.adapter.js';
+
+await runChannelWorker(new GrafanaAdapter());

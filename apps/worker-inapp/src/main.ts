@@ -1,0 +1,4 @@
+import { runChannelWorker } from '@herald/worker-kit';
+import { InAppAdapter } from './inapp.adapter.js';
+
+await runChannelWorker(new InAppAdapter());

@@ -1,0 +1,4 @@
+import { runChannelWorker } from '@herald/worker-kit';
+import { IrcAdapter } from './irc.adapter.js';
+
+await runChannelWorker(new IrcAdapter());

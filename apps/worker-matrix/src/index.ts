@@ -1,0 +1,1 @@
+export * from './matrix.adapter.js';

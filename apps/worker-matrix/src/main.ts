@@ -1,0 +1,4 @@
+import { runChannelWorker } from '@herald/worker-kit';
+import { MatrixAdapter } from './matrix.adapter.js';
+
+await runChannelWorker(new MatrixAdapter());

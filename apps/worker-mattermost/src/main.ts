@@ -1,0 +1,4 @@
+import { runChannelWorker } from '@herald/worker-kit';
+import { MattermostAdapter } from './mattermost.adapter.js';
+
+await runChannelWorker(new MattermostAdapter());

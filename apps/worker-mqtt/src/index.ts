@@ -1,0 +1,1 @@
+export * from './mqtt.adapter.js';

@@ -1,0 +1,4 @@
+import { runChannelWorker } from '@herald/worker-kit';
+import { MsTeamsAdapter } from './msteams.adapter.js';
+
+await runChannelWorker(new MsTeamsAdapter());

@@ -1,0 +1,1 @@
+export * from './ntfy.adapter.js';

@@ -1,0 +1,4 @@
+import { runChannelWorker } from '@herald/worker-kit';
+import { PagerDutyAdapter } from './pagerduty.adapter.js';
+
+await runChannelWorker(new PagerDutyAdapter());

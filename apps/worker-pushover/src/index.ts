@@ -1,0 +1,1 @@
+export * from './pushover.adapter.js';

@@ -1,0 +1,4 @@
+import { runChannelWorker } from '@herald/worker-kit';
+import { SignalAdapter } from './signal.adapter.js';
+
+await runChannelWorker(new SignalAdapter());

@@ -1,0 +1,4 @@
+import { runChannelWorker } from '@herald/worker-kit';
+import { TelegramAdapter } from './telegram.adapter.js';
+
+await runChannelWorker(new TelegramAdapter());
