@@ -51,6 +51,14 @@ export class DeliveryEntity {
   @Column('timestamptz', { name: 'sent_at', nullable: true })
   sentAt: Date | null;
 
+  /** The delivery this one replaces after it failed for good (failover to the notifier's fallback). */
+  @Column('uuid', { name: 'fallback_of', nullable: true })
+  fallbackOf: string | null;
+
+  /** `pending` once this delivery failed for good and its notifier has a fallback; `done` once re-routed. */
+  @Column('text', { nullable: true })
+  failover: 'pending' | 'done' | null;
+
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt: Date;
 

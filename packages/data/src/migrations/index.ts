@@ -2,6 +2,7 @@ import { InitialSchema1763830000000 } from './1763830000000-initial-schema.js';
 import { NotifierMessages1763900000000 } from './1763900000000-notifier-messages.js';
 import { DeliveryGuarantees1763950000000 } from './1763950000000-delivery-guarantees.js';
 import { InFlightIndex1764000000000 } from './1764000000000-in-flight-index.js';
+import { Failover1764050000000 } from './1764050000000-failover.js';
 
 /** Every migration, oldest first. A new one is a new file here, never an edit of an old one. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   NotifierMessages1763900000000,
   DeliveryGuarantees1763950000000,
   InFlightIndex1764000000000,
+  Failover1764050000000,
 ];
