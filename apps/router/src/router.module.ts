@@ -14,6 +14,8 @@ import { DeliveryQueues } from './queues/delivery-queues.service.js';
 import { OutboxRelayService } from './outbox/outbox-relay.service.js';
 import { pauseStateProvider } from './queues/pause-state.provider.js';
 import { RenderService } from './rendering/render.service.js';
+import { FailoverProcessor } from './routing/failover.processor.js';
+import { FailoverService } from './routing/failover.service.js';
 import { RouteProcessor } from './routing/route.processor.js';
 import { RouterService } from './routing/router.service.js';
 import { TargetResolver } from './routing/target-resolver.js';
@@ -35,7 +37,7 @@ export class RouterModule implements OnApplicationShutdown {
       module: RouterModule,
       imports: [
         BullModule.registerQueue(
-          ...[QueueName.Route, QueueName.Maintenance].map((name) => ({
+          ...[QueueName.Route, QueueName.Maintenance, QueueName.Failover].map((name) => ({
             name,
             connection,
             prefix: queueKeyPrefix(env.HERALD_QUEUE_PREFIX, name),
@@ -66,6 +68,8 @@ export class RouterModule implements OnApplicationShutdown {
         TargetResolver,
         RouterService,
         RouteProcessor,
+        FailoverService,
+        FailoverProcessor,
         OutboxRelayService,
         DeliverJobs,
         RetentionService,

@@ -5,11 +5,17 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { Worker } from 'bullmq';
+import { type Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { CHANNEL_REGISTRY, deliverQueueName } from '@herald/contracts';
+import { CHANNEL_REGISTRY, deliverQueueName, type FailoverJobPayload, QueueName } from '@herald/contracts';
 import { HeraldData } from '@herald/data';
-import { checkEvictionPolicy, computeBackoffMs, createRedisConnection, queueKeyPrefix } from '@herald/queue';
+import {
+  checkEvictionPolicy,
+  computeBackoffMs,
+  createQueue,
+  createRedisConnection,
+  queueKeyPrefix,
+} from '@herald/queue';
 import type { ChannelAdapter } from './channel-adapter.js';
 import { DeliveryProcessor } from './delivery-processor.js';
 import { WorkerEnv } from './worker-env.js';
@@ -28,12 +34,17 @@ const LOCK_HEADROOM_MS = 30_000;
  */
 const LEASE_BEFORE_LOCK_MS = 5_000;
 
+/** Tries of a failover job in the router; past them the reconciler asks again. */
+const FAILOVER_JOB_ATTEMPTS = 5;
+
 /** Owns the BullMQ worker of one channel's queue: starts it on boot, drains it on shutdown. */
 @Injectable()
 export class ChannelWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ChannelWorker');
   private worker?: Worker;
   private connection?: Redis;
+  private producer?: Redis;
+  private failovers?: Queue<FailoverJobPayload>;
 
   constructor(
     @Inject(CHANNEL_ADAPTER) private readonly adapter: ChannelAdapter,
@@ -57,6 +68,7 @@ export class ChannelWorkerService implements OnApplicationBootstrap, OnApplicati
       maxRateLimitWaits: this.env.HERALD_MAX_RATE_LIMIT_WAITS,
       pauseChannel: async (ms) => this.worker?.rateLimit(ms),
       rateLimitSignal: () => Worker.RateLimitError(),
+      requestFailover: (deliveryId) => this.requestFailover(deliveryId),
     });
     const worker = new Worker(queueName, (job) => processor.process(job), {
       connection: this.connection,
@@ -99,6 +111,17 @@ export class ChannelWorkerService implements OnApplicationBootstrap, OnApplicati
       }
     }
     await this.adapter.close?.();
+    await this.failovers?.close();
+    this.producer?.disconnect();
     this.connection?.disconnect();
+  }
+
+  /** The failover queue's producer, made on first use: most workers never fail over. */
+  private async requestFailover(deliveryId: string): Promise<void> {
+    this.producer ??= createRedisConnection(this.env.REDIS_URL, 'producer');
+    this.failovers ??= createQueue(QueueName.Failover, this.producer, this.env.HERALD_QUEUE_PREFIX, {
+      attempts: FAILOVER_JOB_ATTEMPTS,
+    }) as Queue<FailoverJobPayload>;
+    await this.failovers.add('failover', { deliveryId }, { jobId: `failover-${deliveryId}` });
   }
 }

@@ -14,6 +14,11 @@ export interface DeliveryProcessorOptions {
   pauseChannel(ms: number): Promise<void>;
   /** What to throw so BullMQ puts the job back without using an attempt (Worker.RateLimitError()). */
   rateLimitSignal(): Error;
+  /**
+   * Asks the router to re-route a delivery that failed for good to its notifier's fallback. The
+   * failover is already marked in Postgres; if this request is lost the reconciler makes it.
+   */
+  requestFailover(deliveryId: string): Promise<void>;
 }
 
 type DeliverJob = Job<DeliverJobPayload & { rateLimitWaits?: number }>;
@@ -137,7 +142,7 @@ export class DeliveryProcessor {
     error: string | null,
     providerCode: string | undefined,
   ): Promise<void> {
-    await this.data.deliveries.recordAttempt(
+    const { failover } = await this.data.deliveries.recordAttempt(
       claimed.id,
       {
         number: claimed.attemptCount,
@@ -150,6 +155,13 @@ export class DeliveryProcessor {
       status,
       error ? error.slice(0, 2000) : null,
     );
+    if (failover) {
+      await this.options.requestFailover(claimed.id).catch((error: Error) => {
+        this.logger.warn(
+          `failover of delivery ${claimed.id} not requested (the reconciler will): ${error.message}`,
+        );
+      });
+    }
     if (status !== DeliveryStatus.Retrying)
       await this.data.notifications.completeIfSettled(claimed.notificationId);
   }

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { QueueName, type RouteJobPayload } from '@herald/contracts';
+import { type FailoverJobPayload, QueueName, type RouteJobPayload } from '@herald/contracts';
 import { HeraldData, type StuckDelivery } from '@herald/data';
 import { RouterEnv } from '../config/router-env.js';
 import { DeliverJobs, type RedriveOutcome } from './deliver-jobs.service.js';
@@ -18,6 +18,8 @@ export interface ReconcileReport {
   rerouted: number;
   /** Notifications marked completed whose deliveries had all finished. */
   settled: number;
+  /** Failed deliveries whose failover job was asked for again. */
+  failovers: number;
 }
 
 /**
@@ -36,12 +38,21 @@ export class ReconcilerService {
     private readonly jobs: DeliverJobs,
     private readonly env: RouterEnv,
     @InjectQueue(QueueName.Route) private readonly routeQueue: Queue<RouteJobPayload>,
+    @InjectQueue(QueueName.Failover) private readonly failoverQueue: Queue<FailoverJobPayload>,
   ) {}
 
   async run(): Promise<ReconcileReport> {
-    const report: ReconcileReport = { checked: 0, enqueued: 0, blocked: 0, rerouted: 0, settled: 0 };
+    const report: ReconcileReport = {
+      checked: 0,
+      enqueued: 0,
+      blocked: 0,
+      rerouted: 0,
+      settled: 0,
+      failovers: 0,
+    };
     report.rerouted = await this.rerouteStuck();
     report.settled = await this.settleFinished();
+    report.failovers = await this.refailover();
     const pausedChannels = await this.jobs.pausedChannels();
     let afterId: string | undefined;
     while (report.checked < MAX_CHECKED_PER_RUN) {
@@ -71,17 +82,22 @@ export class ReconcilerService {
   private async rerouteStuck(): Promise<number> {
     let rerouted = 0;
     for (const id of await this.data.upkeep.findStuckAccepted(this.env.HERALD_RECONCILE_GRACE_MS, BATCH)) {
-      const job = await this.routeQueue.getJob(id);
-      const state = job ? await job.getState() : 'missing';
-      if (state === 'failed') await job!.retry();
-      else if (state === 'missing') await this.routeQueue.add('route', { notificationId: id }, { jobId: id });
-      else if (state === 'completed')
-        await this.routeQueue.add('route', { notificationId: id }, { jobId: `${id}-${Date.now()}` });
-      else continue;
+      if (!(await runAgain(this.routeQueue, 'route', id, { notificationId: id }))) continue;
       rerouted++;
       this.logger.warn(`notification ${id} was still not routed; its route job runs again`);
     }
     return rerouted;
+  }
+
+  /** Failovers marked in Postgres whose failover job was lost or failed for good. */
+  private async refailover(): Promise<number> {
+    let requested = 0;
+    for (const id of await this.data.failover.findPending(this.env.HERALD_RECONCILE_GRACE_MS, BATCH)) {
+      if (!(await runAgain(this.failoverQueue, 'failover', `failover-${id}`, { deliveryId: id }))) continue;
+      requested++;
+      this.logger.warn(`delivery ${id} still waits for its failover; its failover job runs again`);
+    }
+    return requested;
   }
 
   /** Notifications left `routed` after their last delivery finished (see `settleFinished`). */
@@ -100,4 +116,19 @@ export class ReconcilerService {
       report.blocked += 1;
     }
   }
+}
+
+/**
+ * Makes sure the job `jobId` runs (again): a failed one is retried, a missing one added, and a
+ * completed one, whose id BullMQ would ignore, is added under a new id. False when it is still live.
+ * The jobs it is used for are idempotent, so a run too many does no harm.
+ */
+async function runAgain(queue: Queue, name: string, jobId: string, data: object): Promise<boolean> {
+  const job = await queue.getJob(jobId);
+  const state = job ? await job.getState() : 'missing';
+  if (state === 'failed') await job!.retry();
+  else if (state === 'missing') await queue.add(name, data, { jobId });
+  else if (state === 'completed') await queue.add(name, data, { jobId: `${jobId}-${Date.now()}` });
+  else return false;
+  return true;
 }

@@ -1,12 +1,12 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DeliveryStatus, NotificationStatus, SkipReason } from '@herald/contracts';
 import { HeraldData, type NewDelivery, type NotificationRecord } from '@herald/data';
 import { RouterEnv } from '../config/router-env.js';
 import { DeliveryQueues } from '../queues/delivery-queues.service.js';
 import { RenderService } from '../rendering/render.service.js';
+import { planDelivery } from './plan-delivery.js';
 import { TargetResolver } from './target-resolver.js';
-import type { Target } from './target.js';
 
 @Injectable()
 export class RouterService {
@@ -55,14 +55,7 @@ export class RouterService {
     const targets = await this.resolver.resolve(notification, eventType);
     const renderer = this.renderer.forNotification(notification, eventType);
     const deliveries = await Promise.all(
-      targets.map(async (target): Promise<NewDelivery> => {
-        const base = this.delivery(notification.id, target);
-        if (target.skip) return base;
-        const outcome = await renderer.render(target.channel, target.notifier);
-        // A template that does not render fails its delivery for good; it never stops the router.
-        if ('error' in outcome) return { ...base, status: DeliveryStatus.Failed, lastError: outcome.error };
-        return { ...base, status: DeliveryStatus.Pending, message: outcome.message };
-      }),
+      targets.map((target) => planDelivery(notification.id, target, renderer, this.env.HERALD_MAX_ATTEMPTS)),
     );
     const window = eventType?.dedupeWindowSeconds;
     return window ? this.skipDuplicates(deliveries, window) : deliveries;
@@ -90,23 +83,6 @@ export class RouterService {
       taken.add(delivery.dedupeKey);
       return delivery;
     });
-  }
-
-  private delivery(notificationId: string, target: Target): NewDelivery {
-    return {
-      id: randomUUID(),
-      notificationId,
-      channel: target.channel,
-      notifierId: target.notifier?.id ?? null,
-      notifierName: target.notifier?.name ?? null,
-      userId: target.userId,
-      address: target.address,
-      status: DeliveryStatus.Skipped,
-      reason: target.skip,
-      message: null,
-      lastError: null,
-      maxAttempts: target.notifier?.maxAttempts ?? this.env.HERALD_MAX_ATTEMPTS,
-    };
   }
 }
 

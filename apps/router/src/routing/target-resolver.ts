@@ -116,6 +116,18 @@ export class TargetResolver {
     return dedupe(targets);
   }
 
+  /**
+   * Where a failover goes: to the same user through the fallback notifier (the user's address for
+   * its channel), or, for a notifier target, to the fallback's own destination.
+   */
+  async fallbackTarget(fallback: NotifierRecord, userId: string | null): Promise<Target> {
+    if (!userId) return notifierTarget(fallback);
+    const channel = fallback.type as ChannelName;
+    const [user] = await this.data.users.findMany([userId]);
+    if (!user) return { channel, notifier: fallback, userId, address: null, skip: SkipReason.UnknownUser };
+    return viaDefault(new Map([[channel, fallback]]), channel, userId, addressFor(channel, user, fallback));
+  }
+
   private applyChannelFilter(target: Target, channels: string[] | null): Target {
     if (target.skip || !channels || channels.includes(target.channel)) return target;
     return { ...target, skip: SkipReason.ChannelDisabled };

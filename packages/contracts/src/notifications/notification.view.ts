@@ -22,6 +22,8 @@ export interface DeliveryView {
   attempts: AttemptView[];
   lastError: string | null;
   sentAt: string | null;
+  /** Set on a failover delivery: the delivery that failed for good and which this one replaces. */
+  fallbackOf: string | null;
 }
 
 export interface NotificationSummaryView {

@@ -4,6 +4,8 @@ export enum QueueName {
   Route = 'route',
   /** Periodic housekeeping run by the router: retention purge and stuck-delivery reconciler. */
   Maintenance = 'maintenance',
+  /** Re-routes a delivery that failed for good to its notifier's fallback; consumed by the router. */
+  Failover = 'failover',
 }
 
 export type DeliverQueueName = `deliver.${ChannelName}`;
@@ -19,6 +21,11 @@ export interface RouteJobPayload {
 
 /** Deliver job: one per delivery; the job id is the delivery id. */
 export interface DeliverJobPayload {
+  deliveryId: string;
+}
+
+/** Failover job: the job id is `failover-<delivery id>`. */
+export interface FailoverJobPayload {
   deliveryId: string;
 }
 
@@ -40,4 +47,6 @@ export type JobPayload<Name extends QueueName | DeliverQueueName> = Name extends
   ? RouteJobPayload
   : Name extends QueueName.Maintenance
     ? MaintenanceJobPayload
-    : DeliverJobPayload;
+    : Name extends QueueName.Failover
+      ? FailoverJobPayload
+      : DeliverJobPayload;

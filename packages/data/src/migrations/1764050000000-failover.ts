@@ -12,8 +12,11 @@ export class Failover1764050000000 implements MigrationInterface {
     await db.query(
       `ALTER TABLE deliveries ADD COLUMN fallback_of uuid REFERENCES deliveries (id) ON DELETE CASCADE`,
     );
+    await db.query(`ALTER TABLE deliveries ADD COLUMN failover text CHECK (failover IN ('pending', 'done'))`);
+    // A `success` event finds the earlier `error` notification of its source (PagerDuty resolve).
     await db.query(
-      `ALTER TABLE deliveries ADD COLUMN failover text CHECK (failover IN ('pending', 'done'))`,
+      `CREATE INDEX notifications_source_idx ON notifications (source_kind, source_id, created_at DESC)
+        WHERE source_kind IS NOT NULL`,
     );
     // The reconciler looks for failovers the router never took up.
     await db.query(
@@ -23,6 +26,7 @@ export class Failover1764050000000 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP INDEX IF EXISTS deliveries_failover_pending_idx`);
+    await db.query(`DROP INDEX IF EXISTS notifications_source_idx`);
     await db.query(`ALTER TABLE deliveries DROP COLUMN failover`);
     await db.query(`ALTER TABLE deliveries DROP COLUMN fallback_of`);
   }

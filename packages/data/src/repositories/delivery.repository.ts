@@ -24,6 +24,8 @@ export interface NewDelivery {
   maxAttempts: number;
   /** Set for event types with a dedupe window: hash of the channel, target and rendered message. */
   dedupeKey?: string | null;
+  /** The failed delivery this one replaces (failover to the notifier's fallback). */
+  fallbackOf?: string | null;
 }
 
 /** A delivery the reconciler should hand to its queue again. */
@@ -170,13 +172,18 @@ export class DeliveryRepository {
    * Records an attempt and the status it leads to, atomically. A rate-limited attempt gives back the
    * attempt it consumed at claim time, since the provider never looked at the message.
    */
+  /**
+   * Records one attempt and the delivery's new status in one transaction. A delivery that failed
+   * for good through a notifier with a fallback, and is not itself a fallback, is marked for
+   * failover in the same write; `failover` in the result says so, for the caller to ask the router.
+   */
   async recordAttempt(
     deliveryId: string,
     attempt: AttemptRecord,
     status: DeliveryStatus,
     lastError: string | null,
-  ): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+  ): Promise<{ failover: boolean }> {
+    return this.dataSource.transaction(async (manager) => {
       await manager.query(
         `INSERT INTO attempts (delivery_id, number, started_at, duration_ms, outcome, provider_code, error)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -191,15 +198,43 @@ export class DeliveryRepository {
         ],
       );
       const refund = attempt.outcome === AttemptOutcome.RateLimited ? 1 : 0;
-      await manager.query(
-        `UPDATE deliveries
+      const [rows]: [{ failover: string | null }[], number] = await manager.query(
+        `UPDATE deliveries d
             SET status = $2, last_error = $3, leased_until = NULL, updated_at = now(),
                 attempt_count = attempt_count - $4,
-                sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE sent_at END
-          WHERE id = $1`,
+                sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE sent_at END,
+                failover = CASE
+                  WHEN $2 = 'failed' AND d.fallback_of IS NULL AND d.failover IS NULL AND EXISTS (
+                    SELECT 1 FROM notifiers nf WHERE nf.id = d.notifier_id AND nf.fallback IS NOT NULL)
+                  THEN 'pending' ELSE d.failover END
+          WHERE id = $1
+          RETURNING failover`,
         [deliveryId, status, lastError, refund],
       );
+      return { failover: rows[0]?.failover === 'pending' };
     });
+  }
+
+  /**
+   * The latest notification from `source` with one of `triggers`, created before `before`, that
+   * went out through the notifier: what a `success` event resolves (PagerDuty's open incident).
+   */
+  async lastSentNotificationId(query: {
+    notifierId: string;
+    source: { kind: string; id: string };
+    triggers: string[];
+    before: Date;
+  }): Promise<string | null> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT n.id FROM notifications n
+        WHERE n.source_kind = $2 AND n.source_id = $3 AND n.trigger = ANY($4::text[]) AND n.created_at < $5
+          AND EXISTS (SELECT 1 FROM deliveries d
+                       WHERE d.notification_id = n.id AND d.notifier_id = $1 AND d.status = 'sent')
+        ORDER BY n.created_at DESC
+        LIMIT 1`,
+      [query.notifierId, query.source.kind, query.source.id, query.triggers, query.before],
+    );
+    return rows[0]?.id ?? null;
   }
 
   /** One round trip for everything the send needs. */

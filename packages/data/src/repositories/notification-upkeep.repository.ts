@@ -97,7 +97,8 @@ export class NotificationUpkeepRepository {
           WHERE n.status = 'routed' AND n.updated_at < now() - ($1::int * interval '1 millisecond')
             AND NOT EXISTS (
               SELECT 1 FROM deliveries d
-               WHERE d.notification_id = n.id AND d.status IN ('pending', 'sending', 'retrying'))
+               WHERE d.notification_id = n.id
+                 AND (d.status IN ('pending', 'sending', 'retrying') OR d.failover = 'pending'))
           ORDER BY n.updated_at
           LIMIT $2
           FOR UPDATE SKIP LOCKED)

@@ -161,7 +161,8 @@ export class NotificationRepository {
         WHERE id = $1 AND status = 'routed'
           AND NOT EXISTS (
             SELECT 1 FROM deliveries
-             WHERE notification_id = $1 AND status IN ('pending', 'sending', 'retrying'))`,
+             WHERE notification_id = $1
+               AND (status IN ('pending', 'sending', 'retrying') OR failover = 'pending'))`,
       [id],
     );
   }

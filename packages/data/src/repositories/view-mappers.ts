@@ -51,6 +51,7 @@ export function toDeliveryView(row: DeliveryEntity, attempts: AttemptView[]): De
     attempts,
     lastError: row.lastError,
     sentAt: row.sentAt ? row.sentAt.toISOString() : null,
+    fallbackOf: row.fallbackOf,
   };
 }
 
