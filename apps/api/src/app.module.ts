@@ -7,6 +7,7 @@ import { DataModule } from './data/data.module.js';
 import { EventTypesModule } from './event-types/event-types.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
+import { InboxModule } from './inbox/inbox.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { NotifiersModule } from './notifiers/notifiers.module.js';
 import { PreferencesModule } from './preferences/preferences.module.js';
@@ -30,6 +31,7 @@ export class AppModule {
         NotifiersModule,
         ResourcesModule,
         UsersModule,
+        InboxModule,
         PreferencesModule,
         EventTypesModule,
         AdminModule,

@@ -1,1 +1,3 @@
 export * from './amqp.adapter.js';
+export * from './build-amqp-payload.js';
+export * from './classify-amqp-error.js';

@@ -1,1 +1,3 @@
+export * from './build-grafana-payload.js';
+export * from './classify-grafana-error.js';
 export * from './grafana.adapter.js';

@@ -1,1 +1,3 @@
+export * from './build-inapp-payload.js';
+export * from './classify-inapp-error.js';
 export * from './inapp.adapter.js';

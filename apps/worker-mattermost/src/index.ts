@@ -1,1 +1,3 @@
+export * from './build-mattermost-payload.js';
+export * from './classify-mattermost-error.js';
 export * from './mattermost.adapter.js';

@@ -1,1 +1,3 @@
+export * from './build-rocketchat-payload.js';
+export * from './classify-rocketchat-error.js';
 export * from './rocketchat.adapter.js';

@@ -47,3 +47,4 @@ export * from './preferences/put-preference.dto.js';
 export * from './preferences/preference.view.js';
 export * from './admin/pause-flags.js';
 export * from './admin/queue-status.view.js';
+export * from './inbox/inbox-item.view.js';

@@ -4,6 +4,8 @@ import { ApiKeyRepository } from './repositories/api-key.repository.js';
 import { DeliveryControlRepository } from './repositories/delivery-control.repository.js';
 import { DeliveryRepository } from './repositories/delivery.repository.js';
 import { EventTypeRepository } from './repositories/event-type.repository.js';
+import { InboxRepository } from './repositories/inbox.repository.js';
+import { FailoverRepository } from './repositories/failover.repository.js';
 import { NotificationRepository } from './repositories/notification.repository.js';
 import { NotificationUpkeepRepository } from './repositories/notification-upkeep.repository.js';
 import { NotifierRepository } from './repositories/notifier.repository.js';
@@ -35,6 +37,9 @@ export class HeraldData {
   readonly deliveries: DeliveryRepository;
   readonly deliveryControl: DeliveryControlRepository;
   readonly eventTypes: EventTypeRepository;
+  /** The in-app channel's per-user inbox. */
+  readonly inbox: InboxRepository;
+  readonly failover: FailoverRepository;
   readonly notifications: NotificationRepository;
   readonly notifiers: NotifierRepository;
   /** Outbox relay, recovery and retention queries. */
@@ -51,6 +56,8 @@ export class HeraldData {
     this.apiKeys = new ApiKeyRepository(dataSource);
     this.deliveries = new DeliveryRepository(dataSource, secrets);
     this.eventTypes = new EventTypeRepository(dataSource);
+    this.inbox = new InboxRepository(dataSource);
+    this.failover = new FailoverRepository(dataSource);
     this.notifications = new NotificationRepository(dataSource);
     this.notifiers = new NotifierRepository(dataSource, secrets);
     this.upkeep = new NotificationUpkeepRepository(dataSource);

@@ -17,13 +17,17 @@ import { ADMIN_KEY, HeraldApi } from './herald-api.js';
 export { ADMIN_KEY, type ApiResponse, type EventBody, type RequestOptions } from './herald-api.js';
 
 export const APPS = ['api', 'router', 'worker-email', 'worker-webhook'] as const;
-export type AppName = (typeof APPS)[number];
+/** Channel workers a suite starts only when it asks for them (`StackOptions.extraApps`). */
+export const EXTRA_APPS = ['worker-inapp'] as const;
+export type ExtraAppName = (typeof EXTRA_APPS)[number];
+export type AppName = (typeof APPS)[number] | ExtraAppName;
 
 // What each queue-driven app prints once it is connected and consuming (they serve no HTTP).
 const READY_LINES: Record<Exclude<AppName, 'api'>, RegExp> = {
   router: /RouterModule dependencies initialized/,
   'worker-email': /consuming deliver\.email/,
   'worker-webhook': /consuming deliver\.webhook/,
+  'worker-inapp': /consuming deliver\.inapp/,
 };
 
 export interface StackOptions {
@@ -35,6 +39,8 @@ export interface StackOptions {
   proxyPostgres?: boolean;
   /** Every app reaches Redis through `stack.redisProxy`, so a test can cut it. */
   proxyRedis?: boolean;
+  /** Started beside APPS, with the same env. */
+  extraApps?: ExtraAppName[];
 }
 
 /** The whole Herald stack as real processes over a fresh database and queue prefix. */
@@ -74,12 +80,13 @@ export class HeraldStack extends HeraldApi {
       HERALD_BACKOFF_CAP_MS: '2000',
       ...options.env,
     };
-    for (const app of APPS) {
+    const apps = [...APPS, ...(options.extraApps ?? [])];
+    for (const app of apps) {
       const entry = fileURLToPath(new URL(`../../../apps/${app}/dist/main.js`, import.meta.url));
       this.processes.set(app, new AppProcess(app, entry, { ...env, ...options.appEnv?.[app] }));
     }
     for (const process of this.processes.values()) process.start();
-    await Promise.all(APPS.map((app) => this.waitUntilReady(app)));
+    await Promise.all(apps.map((app) => this.waitUntilReady(app)));
   }
 
   app(name: AppName): AppProcess {
@@ -107,9 +114,10 @@ export class HeraldStack extends HeraldApi {
 
   /** Every app stopped (SIGTERM, at once), then every app started again. */
   async restartAll(): Promise<void> {
-    await Promise.all(APPS.map((app) => this.app(app).stop()));
-    for (const app of APPS) this.app(app).start();
-    await Promise.all(APPS.map((app) => this.waitUntilReady(app)));
+    const apps = [...this.processes.keys()];
+    await Promise.all(apps.map((app) => this.app(app).stop()));
+    for (const app of apps) this.app(app).start();
+    await Promise.all(apps.map((app) => this.waitUntilReady(app)));
   }
 
   private async waitUntilReady(name: AppName): Promise<void> {

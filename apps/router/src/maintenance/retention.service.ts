@@ -4,17 +4,20 @@ import { RouterEnv } from '../config/router-env.js';
 
 const PURGE_BATCH = 500;
 const RELEASE_BATCH = 1000;
+const EXPIRE_BATCH = 1000;
 
 export interface RetentionReport {
   purged: number;
   released: number;
+  /** In-app inbox items past their notifier's `ttlDays`. */
+  expired: number;
 }
 
 /**
  * Keeps Postgres to what is still useful: completed notifications older than
  * HERALD_RETENTION_DAYS go (their deliveries and attempts with them), and idempotency keys older
  * than 24 hours are released, so the unique index stays small and the keys can be used again.
- * Unfinished notifications are never purged.
+ * In-app inbox items past their expiry are deleted. Unfinished notifications are never purged.
  */
 @Injectable()
 export class RetentionService {
@@ -32,12 +35,14 @@ export class RetentionService {
     const released = await drain(RELEASE_BATCH, (limit) =>
       this.data.upkeep.releaseIdempotencyKeys(IDEMPOTENCY_KEY_TTL_MS, limit),
     );
-    if (purged > 0 || released > 0) {
+    const expired = await drain(EXPIRE_BATCH, (limit) => this.data.inbox.deleteExpired(limit));
+    if (purged > 0 || released > 0 || expired > 0) {
       this.logger.log(
-        `purged ${purged} notification(s) completed over ${this.env.HERALD_RETENTION_DAYS} day(s) ago; released ${released} idempotency key(s)`,
+        `purged ${purged} notification(s) completed over ${this.env.HERALD_RETENTION_DAYS} day(s) ago; ` +
+          `released ${released} idempotency key(s); deleted ${expired} expired inbox item(s)`,
       );
     }
-    return { purged, released };
+    return { purged, released, expired };
   }
 }
 

@@ -27,4 +27,11 @@ describe('validateChannelConfig', () => {
     const problems = validateChannelConfig(ChannelName.Webhook, { url: 'ftp://x', colour: 'red' });
     expect(problems.map((p) => p.field).sort()).toEqual(['config.colour', 'config.url']);
   });
+
+  it('refuses a config that is not an object, and accepts an empty one where no field is required', () => {
+    expect(validateChannelConfig(ChannelName.Webhook, 'https://example.com')).toEqual([
+      { field: 'config', messages: ['config must be an object'] },
+    ]);
+    expect(validateChannelConfig(ChannelName.InApp, {})).toEqual([]);
+  });
 });

@@ -10,9 +10,16 @@ export interface ConfigProblem {
 
 /** Validates a notifier config against its channel's DTO; an empty list means valid. */
 export function validateChannelConfig(channel: ChannelName, config: unknown): ConfigProblem[] {
+  if (config !== undefined && config !== null && (typeof config !== 'object' || Array.isArray(config)))
+    return [{ field: 'config', messages: ['config must be an object'] }];
   const definition = CHANNEL_REGISTRY[channel];
   const instance = plainToInstance(definition.configDto, config ?? {});
-  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
+  const errors = validateSync(instance, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    // A channel whose config has no fields at all (in-app) accepts `{}`.
+    forbidUnknownValues: false,
+  });
   return flatten(errors, 'config');
 }
 

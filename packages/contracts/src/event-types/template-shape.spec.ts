@@ -24,7 +24,7 @@ describe('templateShapeProblems', () => {
       'templates.email.blocks',
       'templates.webhook',
     ]);
-    expect(problems[0]!.messages[0]).toContain('use one of email, webhook, default');
+    expect(problems[0]!.messages[0]).toContain('use one of email, webhook, slack, mattermost');
   });
 
   it('keeps html and blocks to channels', () => {

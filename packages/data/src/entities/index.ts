@@ -3,6 +3,7 @@ import { AttachmentEntity } from './attachment.entity.js';
 import { AttemptEntity } from './attempt.entity.js';
 import { DeliveryEntity } from './delivery.entity.js';
 import { EventTypeEntity } from './event-type.entity.js';
+import { InboxItemEntity } from './inbox-item.entity.js';
 import { NotificationEntity } from './notification.entity.js';
 import { NotifierEntity } from './notifier.entity.js';
 import { PreferenceEntity } from './preference.entity.js';
@@ -16,6 +17,7 @@ export {
   AttemptEntity,
   DeliveryEntity,
   EventTypeEntity,
+  InboxItemEntity,
   NotificationEntity,
   NotifierEntity,
   PreferenceEntity,
@@ -30,6 +32,7 @@ export const ENTITIES = [
   AttemptEntity,
   DeliveryEntity,
   EventTypeEntity,
+  InboxItemEntity,
   NotificationEntity,
   NotifierEntity,
   PreferenceEntity,

@@ -3,6 +3,7 @@ import { NotifierMessages1763900000000 } from './1763900000000-notifier-messages
 import { DeliveryGuarantees1763950000000 } from './1763950000000-delivery-guarantees.js';
 import { InFlightIndex1764000000000 } from './1764000000000-in-flight-index.js';
 import { Failover1764050000000 } from './1764050000000-failover.js';
+import { Inbox1764100000000 } from './1764100000000-inbox.js';
 
 /** Every migration, oldest first. A new one is a new file here, never an edit of an old one. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   DeliveryGuarantees1763950000000,
   InFlightIndex1764000000000,
   Failover1764050000000,
+  Inbox1764100000000,
 ];
