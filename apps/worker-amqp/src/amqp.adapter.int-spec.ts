@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Channel, type ChannelModel, connect, type GetMessage } from 'amqplib';
-import { DeliveryError, DeliveryErrorCode } from '@herald/worker-kit';
+import { DeliveryErrorCode } from '@herald/worker-kit';
+import { failureOf, openSignal } from '@herald/worker-kit/testing';
 import { amqpConfig, amqpNotifier, outboundDelivery, RABBITMQ_URL } from '../test/amqp-fixtures.js';
 import { AmqpAdapter } from './amqp.adapter.js';
 import { heraldMessageBody } from './build-amqp-payload.js';
@@ -55,19 +56,6 @@ async function nextMessage(queue: string): Promise<GetMessage> {
   throw new Error(`no message on ${queue}`);
 }
 
-function openSignal(): AbortSignal {
-  return new AbortController().signal;
-}
-
-async function failure(send: Promise<unknown>): Promise<DeliveryError> {
-  const error: unknown = await send.then(
-    () => undefined,
-    (rejection: unknown) => rejection,
-  );
-  if (error instanceof DeliveryError) return error;
-  throw new Error(`expected a DeliveryError, got ${String(error)}`);
-}
-
 describe('AmqpAdapter against a real RabbitMQ', () => {
   it('publishes a persistent, confirmed message with Herald’s JSON body and properties', async () => {
     const { exchange, queue } = await boundQueue('job.failed');
@@ -120,7 +108,7 @@ describe('AmqpAdapter against a real RabbitMQ', () => {
     const { exchange } = await boundQueue('job.failed');
     const config = amqpConfig({ exchange, routingKey: 'nobody.listens' });
 
-    const error = await failure(adapter().send(outboundDelivery(), amqpNotifier(config), openSignal()));
+    const error = await failureOf(adapter().send(outboundDelivery(), amqpNotifier(config), openSignal()));
 
     expect(error.code).toBe(DeliveryErrorCode.Permanent);
     expect(error.providerCode).toBe('312');
@@ -131,7 +119,7 @@ describe('AmqpAdapter against a real RabbitMQ', () => {
     const sender = adapter();
     const { exchange, queue } = await boundQueue('job.failed');
 
-    const error = await failure(
+    const error = await failureOf(
       sender.send(
         outboundDelivery(),
         amqpNotifier(amqpConfig({ exchange: 'herald.no-such-exchange' })),
@@ -153,7 +141,7 @@ describe('AmqpAdapter against a real RabbitMQ', () => {
   it('fails permanently on wrong credentials', async () => {
     const config = amqpConfig({ url: 'amqp://guest:wrong@127.0.0.1:5672' });
 
-    const error = await failure(adapter().send(outboundDelivery(), amqpNotifier(config), openSignal()));
+    const error = await failureOf(adapter().send(outboundDelivery(), amqpNotifier(config), openSignal()));
 
     expect(error.code).toBe(DeliveryErrorCode.Permanent);
     expect(error.providerCode).toBe('403');
@@ -162,7 +150,7 @@ describe('AmqpAdapter against a real RabbitMQ', () => {
   it('fails permanently on a vhost that does not exist', async () => {
     const config = amqpConfig({ url: `${RABBITMQ_URL}/no-such-vhost` });
 
-    const error = await failure(adapter().send(outboundDelivery(), amqpNotifier(config), openSignal()));
+    const error = await failureOf(adapter().send(outboundDelivery(), amqpNotifier(config), openSignal()));
 
     expect(error.code).toBe(DeliveryErrorCode.Permanent);
     expect(error.providerCode).toBe('530');
@@ -171,7 +159,7 @@ describe('AmqpAdapter against a real RabbitMQ', () => {
   it('retries when the connection is refused', async () => {
     const config = amqpConfig({ url: 'amqp://guest:guest@127.0.0.1:1' });
 
-    const error = await failure(adapter().send(outboundDelivery(), amqpNotifier(config), openSignal()));
+    const error = await failureOf(adapter().send(outboundDelivery(), amqpNotifier(config), openSignal()));
 
     expect(error.code).toBe(DeliveryErrorCode.Retryable);
     expect(error.providerCode).toBe('ECONNREFUSED');
@@ -181,7 +169,7 @@ describe('AmqpAdapter against a real RabbitMQ', () => {
     const controller = new AbortController();
     controller.abort();
 
-    const error = await failure(
+    const error = await failureOf(
       adapter().send(outboundDelivery(), amqpNotifier(amqpConfig()), controller.signal),
     );
 

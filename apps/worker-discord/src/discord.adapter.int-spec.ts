@@ -1,7 +1,7 @@
 import { ChannelName } from '@herald/contracts';
 import { HttpCatcher, type ScriptedAnswer } from '@herald/testing';
-import { DeliveryError, DeliveryErrorCode } from '@herald/worker-kit';
-import { outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
+import { DeliveryErrorCode } from '@herald/worker-kit';
+import { failureOf, openSignal, outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
 import { RATE_LIMIT_BODY, RATE_LIMIT_HEADERS } from '../test/discord-answers.js';
 import { buildDiscordPayload } from './build-discord-payload.js';
 import { DiscordAdapter } from './discord.adapter.js';
@@ -21,17 +21,6 @@ async function discord(answer: ScriptedAnswer): Promise<void> {
 function notifier(config: Record<string, unknown> = {}) {
   return outboundNotifier(ChannelName.Discord, { webhookUrl: catcher.url(WEBHOOK_PATH), ...config });
 }
-
-async function failureOf(send: Promise<unknown>): Promise<DeliveryError> {
-  const error = await send.then(
-    () => undefined,
-    (rejection: unknown) => rejection,
-  );
-  if (error instanceof DeliveryError) return error;
-  throw new Error(`expected a DeliveryError, got ${String(error)}`);
-}
-
-const openSignal = () => new AbortController().signal;
 
 beforeEach(() => {
   adapter = new DiscordAdapter();

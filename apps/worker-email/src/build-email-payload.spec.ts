@@ -1,17 +1,8 @@
 import { SmtpSecurity } from '@herald/contracts';
-import { DeliveryError, DeliveryErrorCode } from '@herald/worker-kit';
+import { DeliveryErrorCode } from '@herald/worker-kit';
+import { thrownBy } from '@herald/worker-kit/testing';
 import { emailConfig, outboundDelivery } from '../test/outbound-delivery.fixture.js';
 import { buildEmailPayload, SMTP_TIMEOUTS } from './build-email-payload.js';
-
-function thrownBy(action: () => unknown): DeliveryError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DeliveryError) return error;
-    throw error;
-  }
-  throw new Error('expected a DeliveryError');
-}
 
 describe('buildEmailPayload', () => {
   describe('transport', () => {

@@ -1,5 +1,6 @@
 import { SmtpSecurity, type EmailConfigDto } from '@herald/contracts';
-import { DeliveryError, DeliveryErrorCode } from '@herald/worker-kit';
+import { DeliveryErrorCode } from '@herald/worker-kit';
+import { failureOf, openSignal } from '@herald/worker-kit/testing';
 import type { SMTPServerOptions } from 'smtp-server';
 import { emailConfig, emailNotifier, outboundDelivery } from '../test/outbound-delivery.fixture.js';
 import {
@@ -33,19 +34,6 @@ function adapter(): EmailAdapter {
 
 function localConfig(server: SmtpTestServer, overrides: Partial<EmailConfigDto>): EmailConfigDto {
   return emailConfig({ host: '127.0.0.1', port: server.port, helo: 'herald.test', ...overrides });
-}
-
-function openSignal(): AbortSignal {
-  return new AbortController().signal;
-}
-
-async function sendFailure(send: Promise<unknown>): Promise<DeliveryError> {
-  const error: unknown = await send.then(
-    () => undefined,
-    (rejection: unknown) => rejection,
-  );
-  if (error instanceof DeliveryError) return error;
-  throw new Error(`expected a DeliveryError, got ${String(error)}`);
 }
 
 describe('EmailAdapter against a real SMTP server', () => {
@@ -94,7 +82,7 @@ describe('EmailAdapter against a real SMTP server', () => {
     const server = await smtpServer();
     const config = localConfig(server, { security: SmtpSecurity.StartTls });
 
-    const error = await sendFailure(adapter().send(outboundDelivery(), emailNotifier(config), openSignal()));
+    const error = await failureOf(adapter().send(outboundDelivery(), emailNotifier(config), openSignal()));
 
     expect(error.code).toBe(DeliveryErrorCode.Retryable);
     expect(error.providerCode).toBe('ESOCKET');
@@ -125,7 +113,7 @@ describe('EmailAdapter against a real SMTP server', () => {
       password: 'wrong',
     });
 
-    const error = await sendFailure(adapter().send(outboundDelivery(), emailNotifier(config), openSignal()));
+    const error = await failureOf(adapter().send(outboundDelivery(), emailNotifier(config), openSignal()));
 
     expect(error.code).toBe(DeliveryErrorCode.Permanent);
     expect(error.providerCode).toBe('535');
@@ -170,7 +158,7 @@ describe('EmailAdapter against a real SMTP server', () => {
     });
     const config = localConfig(server, { security: SmtpSecurity.None });
 
-    const error = await sendFailure(adapter().send(outboundDelivery(), emailNotifier(config), openSignal()));
+    const error = await failureOf(adapter().send(outboundDelivery(), emailNotifier(config), openSignal()));
 
     expect(error.code).toBe(expected);
     expect(error.providerCode).toBe(String(responseCode));
@@ -182,7 +170,7 @@ describe('EmailAdapter against a real SMTP server', () => {
     const config = localConfig(server, { security: SmtpSecurity.None });
     await servers.splice(0)[0].close();
 
-    const error = await sendFailure(adapter().send(outboundDelivery(), emailNotifier(config), openSignal()));
+    const error = await failureOf(adapter().send(outboundDelivery(), emailNotifier(config), openSignal()));
 
     expect(error.code).toBe(DeliveryErrorCode.Retryable);
     expect(error.providerCode).toBe('ESOCKET');
@@ -219,7 +207,7 @@ describe('EmailAdapter against a real SMTP server', () => {
     });
     const config = localConfig(server, { security: SmtpSecurity.None });
 
-    const error = await sendFailure(
+    const error = await failureOf(
       adapter().send(outboundDelivery(), emailNotifier(config), controller.signal),
     );
 
@@ -231,7 +219,7 @@ describe('EmailAdapter against a real SMTP server', () => {
     const server = await smtpServer();
     const notifier = emailNotifier(localConfig(server, { security: 'ssl' as SmtpSecurity }));
 
-    const error = await sendFailure(adapter().send(outboundDelivery(), notifier, openSignal()));
+    const error = await failureOf(adapter().send(outboundDelivery(), notifier, openSignal()));
 
     expect(error.code).toBe(DeliveryErrorCode.Permanent);
     expect(error.message).toContain('config.security');

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { ChannelName, type FeishuConfigDto, FeishuMode } from '@herald/contracts';
-import { DeliveryError, DeliveryErrorCode, type OutboundDelivery } from '@herald/worker-kit';
-import { outboundDelivery } from '@herald/worker-kit/testing';
+import { DeliveryErrorCode, type OutboundDelivery } from '@herald/worker-kit';
+import { outboundDelivery, thrownBy } from '@herald/worker-kit/testing';
 import {
   buildFeishuPayload,
   buildFeishuTokenRequest,
@@ -49,16 +49,6 @@ function notifierDelivery(overrides: Partial<OutboundDelivery> = {}): OutboundDe
 
 function userDelivery(): OutboundDelivery {
   return outboundDelivery({ channel: ChannelName.Feishu, address: 'ou_7d8a6e6df7621556ce0d21922b676706ccs' });
-}
-
-function thrownBy(action: () => unknown): DeliveryError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DeliveryError) return error;
-    throw error;
-  }
-  throw new Error('expected a DeliveryError');
 }
 
 describe('buildFeishuPayload, custom bot webhook', () => {

@@ -1,6 +1,6 @@
 import { ChannelName, type FeishuConfigDto, FeishuMode } from '@herald/contracts';
-import { DeliveryError, DeliveryErrorCode, type OutboundDelivery } from '@herald/worker-kit';
-import { outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
+import { DeliveryErrorCode, type OutboundDelivery } from '@herald/worker-kit';
+import { failureOf, openSignal, outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
 import { FakeFeishu, json } from '../test/fake-feishu.js';
 import { messageUuidOf } from './build-feishu-payload.js';
 import { FeishuAdapter } from './feishu.adapter.js';
@@ -61,19 +61,6 @@ function userDelivery(): OutboundDelivery {
   return outboundDelivery({ channel: ChannelName.Feishu, address: OPEN_ID });
 }
 
-function openSignal(): AbortSignal {
-  return new AbortController().signal;
-}
-
-async function sendFailure(send: Promise<unknown>): Promise<DeliveryError> {
-  const error: unknown = await send.then(
-    () => undefined,
-    (rejection: unknown) => rejection,
-  );
-  if (error instanceof DeliveryError) return error;
-  throw new Error(`expected a DeliveryError, got ${String(error)}`);
-}
-
 describe('FeishuAdapter, custom bot webhook', () => {
   it('posts the signed card, which the bot accepts', async () => {
     const result = await adapter.send(chatDelivery(), hookNotifier(), openSignal());
@@ -90,7 +77,7 @@ describe('FeishuAdapter, custom bot webhook', () => {
   });
 
   it('fails permanently when the signature does not match (code 19021 in an HTTP 200)', async () => {
-    const error = await sendFailure(
+    const error = await failureOf(
       adapter.send(chatDelivery(), hookNotifier({ webhookSecret: 'old' }), openSignal()),
     );
 
@@ -110,7 +97,7 @@ describe('FeishuAdapter, custom bot webhook', () => {
       }),
     );
 
-    const error = await sendFailure(adapter.send(chatDelivery(), hookNotifier(), openSignal()));
+    const error = await failureOf(adapter.send(chatDelivery(), hookNotifier(), openSignal()));
 
     expect(error.code).toBe(DeliveryErrorCode.RateLimited);
     expect(error.providerCode).toBe('11232');
@@ -186,7 +173,7 @@ describe('FeishuAdapter, app', () => {
     feishu.stallNextMessage(1_000);
     setTimeout(() => controller.abort(), 100);
 
-    const lost = await sendFailure(adapter.send(delivery, appNotifier(), controller.signal));
+    const lost = await failureOf(adapter.send(delivery, appNotifier(), controller.signal));
     const retried = await adapter.send({ ...delivery, attemptNumber: 2 }, appNotifier(), openSignal());
 
     expect(lost.code).toBe(DeliveryErrorCode.Retryable);
@@ -201,7 +188,7 @@ describe('FeishuAdapter, app', () => {
     const notifier = appNotifier({ receiveIds: ['oc_ops', 'oc_alerts'] });
     feishu.failNext(MESSAGES, json(503, { code: 1500, msg: 'internal error' }), 'oc_alerts');
 
-    const error = await sendFailure(adapter.send(delivery, notifier, openSignal()));
+    const error = await failureOf(adapter.send(delivery, notifier, openSignal()));
     const retried = await adapter.send({ ...delivery, attemptNumber: 2 }, notifier, openSignal());
 
     expect(error.code).toBe(DeliveryErrorCode.Retryable);
@@ -256,7 +243,7 @@ describe('FeishuAdapter, app', () => {
       ),
     );
 
-    const error = await sendFailure(adapter.send(chatDelivery(), appNotifier(), openSignal()));
+    const error = await failureOf(adapter.send(chatDelivery(), appNotifier(), openSignal()));
 
     expect(error.code).toBe(DeliveryErrorCode.RateLimited);
     expect(error.retryAfterMs).toBe(4000);
@@ -264,7 +251,7 @@ describe('FeishuAdapter, app', () => {
   });
 
   it('fails permanently when the bot is not in the chat', async () => {
-    const error = await sendFailure(
+    const error = await failureOf(
       adapter.send(chatDelivery(), appNotifier({ receiveIds: ['oc_elsewhere'] }), openSignal()),
     );
 
@@ -273,7 +260,7 @@ describe('FeishuAdapter, app', () => {
   });
 
   it('fails permanently, without sending, on a wrong app secret', async () => {
-    const error = await sendFailure(
+    const error = await failureOf(
       adapter.send(chatDelivery(), appNotifier({ appSecret: 'wrong' }), openSignal()),
     );
 
@@ -283,7 +270,7 @@ describe('FeishuAdapter, app', () => {
   });
 
   it('fails permanently, without a request, on a config missing its mode fields', async () => {
-    const error = await sendFailure(
+    const error = await failureOf(
       adapter.send(chatDelivery(), appNotifier({ appSecret: undefined }), openSignal()),
     );
 

@@ -1,7 +1,7 @@
 import { ChannelName, type GotifyConfigDto } from '@herald/contracts';
 import { HttpCatcher, type CaughtRequest, type ScriptedAnswer } from '@herald/testing';
-import { DeliveryError, DeliveryErrorCode } from '@herald/worker-kit';
-import { outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
+import { DeliveryErrorCode } from '@herald/worker-kit';
+import { failureOf, outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
 import { GotifyAdapter } from './gotify.adapter.js';
 
 const APP_TOKEN = 'AZ7vPn0.xxYq-3b';
@@ -44,15 +44,6 @@ async function startGotify(respond: (request: CaughtRequest, count: number) => S
 function notifier(overrides: Partial<GotifyConfigDto> = {}) {
   const config: GotifyConfigDto = { serverUrl: catcher.url('/gotify'), appToken: APP_TOKEN, ...overrides };
   return outboundNotifier(ChannelName.Gotify, config);
-}
-
-async function failureOf(send: Promise<unknown>): Promise<DeliveryError> {
-  const outcome: unknown = await send.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  if (outcome instanceof DeliveryError) return outcome;
-  throw new Error(`expected a DeliveryError, got ${String(outcome)}`);
 }
 
 beforeEach(() => {

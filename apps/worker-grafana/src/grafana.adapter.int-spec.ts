@@ -1,7 +1,7 @@
 import { ChannelName, type GrafanaConfigDto } from '@herald/contracts';
 import { HttpCatcher, type ScriptedAnswer } from '@herald/testing';
-import { DeliveryError, DeliveryErrorCode } from '@herald/worker-kit';
-import { outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
+import { DeliveryErrorCode } from '@herald/worker-kit';
+import { failureOf, openSignal, outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
 import { GrafanaAdapter } from './grafana.adapter.js';
 
 const TOKEN = 'glsa_HeraldTest_0123456789abcdef';
@@ -57,17 +57,6 @@ function delivery() {
     },
   };
 }
-
-async function failureOf(send: Promise<unknown>): Promise<DeliveryError> {
-  const error: unknown = await send.then(
-    () => undefined,
-    (rejection: unknown) => rejection,
-  );
-  if (error instanceof DeliveryError) return error;
-  throw new Error(`expected a DeliveryError, got ${String(error)}`);
-}
-
-const openSignal = () => new AbortController().signal;
 
 describe('GrafanaAdapter against a fake Grafana', () => {
   it('POSTs the region annotation to /api/annotations with the service account token', async () => {

@@ -1,4 +1,5 @@
-import { DeliveryError, DeliveryErrorCode } from '@herald/worker-kit';
+import { DeliveryErrorCode } from '@herald/worker-kit';
+import { thrownBy } from '@herald/worker-kit/testing';
 import { channelDelivery, ircConfig, nickDelivery } from '../test/irc-fixtures.js';
 import {
   buildIrcPayload,
@@ -7,16 +8,6 @@ import {
   sourceBudget,
   splitUtf8,
 } from './build-irc-payload.js';
-
-function thrownBy(action: () => unknown): DeliveryError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DeliveryError) return error;
-    throw error;
-  }
-  throw new Error('expected a DeliveryError');
-}
 
 function withText(text: string, title = 'Title') {
   const base = channelDelivery();

@@ -1,5 +1,6 @@
 import { createServer, type Server, type Socket } from 'node:net';
-import { DeliveryError, DeliveryErrorCode } from '@herald/worker-kit';
+import { DeliveryErrorCode } from '@herald/worker-kit';
+import { failureOf, openSignal } from '@herald/worker-kit/testing';
 import { IrcListener } from '../test/irc-listener.js';
 import { channelDelivery, ircConfig, ircNotifier, nickDelivery } from '../test/irc-fixtures.js';
 import { freePort, type NgircdServer, startNgircd } from '../test/ngircd-server.js';
@@ -34,19 +35,6 @@ async function listener(
   const connected = await IrcListener.connect(server.port, nick, channels, password);
   listeners.push(connected);
   return connected;
-}
-
-function openSignal(): AbortSignal {
-  return new AbortController().signal;
-}
-
-async function failure(send: Promise<unknown>): Promise<DeliveryError> {
-  const error: unknown = await send.then(
-    () => undefined,
-    (rejection: unknown) => rejection,
-  );
-  if (error instanceof DeliveryError) return error;
-  throw new Error(`expected a DeliveryError, got ${String(error)}`);
 }
 
 describe('IrcAdapter against a real ngIRCd', () => {
@@ -156,7 +144,7 @@ describe('IrcAdapter against a real ngIRCd', () => {
     const reader = await listener('reader', ['#ops'], guarded, 's3cret');
     const config = ircConfig({ port: guarded.tlsPort, tls: true, password: 's3cret' });
 
-    const refused = await failure(
+    const refused = await failureOf(
       new IrcAdapter().send(channelDelivery(), ircNotifier(config), openSignal()),
     );
     const accepted = await new IrcAdapter().send(
@@ -174,7 +162,9 @@ describe('IrcAdapter against a real ngIRCd', () => {
   it('fails permanently on a wrong server password', async () => {
     const config = ircConfig({ port: guarded.port, password: 'wrong' });
 
-    const error = await failure(new IrcAdapter().send(channelDelivery(), ircNotifier(config), openSignal()));
+    const error = await failureOf(
+      new IrcAdapter().send(channelDelivery(), ircNotifier(config), openSignal()),
+    );
 
     // ngIRCd closes with `ERROR :Access denied: Bad password?` and no 464 before it.
     expect(error.code).toBe(DeliveryErrorCode.Permanent);
@@ -185,7 +175,9 @@ describe('IrcAdapter against a real ngIRCd', () => {
   it('fails permanently when SASL is configured and the server does not offer it', async () => {
     const config = ircConfig({ port: open.port, saslUsername: 'herald', saslPassword: 'pw' });
 
-    const error = await failure(new IrcAdapter().send(channelDelivery(), ircNotifier(config), openSignal()));
+    const error = await failureOf(
+      new IrcAdapter().send(channelDelivery(), ircNotifier(config), openSignal()),
+    );
 
     expect(error.code).toBe(DeliveryErrorCode.Permanent);
     expect(error.providerCode).toBe('CAP NAK');
@@ -194,7 +186,9 @@ describe('IrcAdapter against a real ngIRCd', () => {
   it('retries when the connection is refused', async () => {
     const config = ircConfig({ port: await freePort() });
 
-    const error = await failure(new IrcAdapter().send(channelDelivery(), ircNotifier(config), openSignal()));
+    const error = await failureOf(
+      new IrcAdapter().send(channelDelivery(), ircNotifier(config), openSignal()),
+    );
 
     expect(error.code).toBe(DeliveryErrorCode.Retryable);
     expect(error.providerCode).toBe('ECONNREFUSED');
@@ -266,7 +260,7 @@ describe('IrcAdapter against a scripted server', () => {
     });
     const config = ircConfig({ port, saslUsername: 'acct', saslPassword: 'wrong' });
 
-    const error = await failure(
+    const error = await failureOf(
       new IrcAdapter().send(nickDelivery('ada'), ircNotifier(config), openSignal()),
     );
 
@@ -281,7 +275,7 @@ describe('IrcAdapter against a scripted server', () => {
       return [];
     });
 
-    const error = await failure(
+    const error = await failureOf(
       new IrcAdapter().send(channelDelivery(), ircNotifier(ircConfig({ port })), openSignal()),
     );
 
@@ -294,7 +288,7 @@ describe('IrcAdapter against a scripted server', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 200);
 
-    const error = await failure(
+    const error = await failureOf(
       new IrcAdapter().send(channelDelivery(), ircNotifier(ircConfig({ port })), controller.signal),
     );
 

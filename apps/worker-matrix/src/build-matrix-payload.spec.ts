@@ -1,6 +1,6 @@
 import { ChannelName, type MatrixConfigDto } from '@herald/contracts';
-import { DeliveryError, DeliveryErrorCode } from '@herald/worker-kit';
-import { outboundDelivery } from '@herald/worker-kit/testing';
+import { DeliveryErrorCode } from '@herald/worker-kit';
+import { outboundDelivery, thrownBy } from '@herald/worker-kit/testing';
 import { buildMatrixPayload, transactionIdOf } from './build-matrix-payload.js';
 
 const DELIVERY_ID = '0b9f5a52-5d0e-4a57-9a43-1f2a7c3e8d10';
@@ -16,16 +16,6 @@ function matrixConfig(overrides: Partial<MatrixConfigDto> = {}): MatrixConfigDto
 
 function notifierDelivery() {
   return outboundDelivery({ channel: ChannelName.Matrix, user: null, address: null });
-}
-
-function thrownBy(action: () => unknown): DeliveryError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DeliveryError) return error;
-    throw error;
-  }
-  throw new Error('expected a DeliveryError');
 }
 
 describe('buildMatrixPayload', () => {

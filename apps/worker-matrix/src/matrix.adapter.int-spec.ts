@@ -1,6 +1,6 @@
 import { ChannelName, type MatrixConfigDto } from '@herald/contracts';
-import { DeliveryError, DeliveryErrorCode, type OutboundDelivery } from '@herald/worker-kit';
-import { outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
+import { DeliveryErrorCode, type OutboundDelivery } from '@herald/worker-kit';
+import { failureOf, openSignal, outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
 import { FakeHomeserver, json } from '../test/fake-homeserver.js';
 import { transactionIdOf } from './build-matrix-payload.js';
 import { MatrixAdapter } from './matrix.adapter.js';
@@ -35,19 +35,6 @@ function notifier(overrides: Partial<MatrixConfigDto> = {}) {
 
 function roomDelivery(overrides: Partial<OutboundDelivery> = {}): OutboundDelivery {
   return outboundDelivery({ channel: ChannelName.Matrix, user: null, address: null, ...overrides });
-}
-
-function openSignal(): AbortSignal {
-  return new AbortController().signal;
-}
-
-async function sendFailure(send: Promise<unknown>): Promise<DeliveryError> {
-  const error: unknown = await send.then(
-    () => undefined,
-    (rejection: unknown) => rejection,
-  );
-  if (error instanceof DeliveryError) return error;
-  throw new Error(`expected a DeliveryError, got ${String(error)}`);
 }
 
 describe('MatrixAdapter against a fake homeserver', () => {
@@ -91,7 +78,7 @@ describe('MatrixAdapter against a fake homeserver', () => {
     homeserver.stallNext(1_000);
     setTimeout(() => controller.abort(), 100);
 
-    const lost = await sendFailure(adapter.send(delivery, notifier(), controller.signal));
+    const lost = await failureOf(adapter.send(delivery, notifier(), controller.signal));
     const retried = await adapter.send({ ...delivery, attemptNumber: 2 }, notifier(), openSignal());
 
     expect(lost.code).toBe(DeliveryErrorCode.Retryable);
@@ -107,7 +94,7 @@ describe('MatrixAdapter against a fake homeserver', () => {
     const rooms = notifier({ roomIds: [OPS, ALERTS] });
     homeserver.failNext(json(502, { errcode: 'M_UNKNOWN', error: 'Bad gateway' }), ALERTS);
 
-    const error = await sendFailure(adapter.send(delivery, rooms, openSignal()));
+    const error = await failureOf(adapter.send(delivery, rooms, openSignal()));
     const retried = await adapter.send({ ...delivery, attemptNumber: 2 }, rooms, openSignal());
 
     expect(error.code).toBe(DeliveryErrorCode.Retryable);
@@ -125,7 +112,7 @@ describe('MatrixAdapter against a fake homeserver', () => {
     const delivery = roomDelivery();
     const rooms = notifier({ roomIds: [OPS, '!left:example.org', ALERTS] });
 
-    const error = await sendFailure(adapter.send(delivery, rooms, openSignal()));
+    const error = await failureOf(adapter.send(delivery, rooms, openSignal()));
 
     expect(error.code).toBe(DeliveryErrorCode.Permanent);
     expect(error.providerCode).toBe('M_FORBIDDEN');
@@ -137,7 +124,7 @@ describe('MatrixAdapter against a fake homeserver', () => {
     const delivery = roomDelivery();
     homeserver.failNext(json(500, { errcode: 'M_UNKNOWN', error: 'Internal server error' }));
 
-    const error = await sendFailure(adapter.send(delivery, notifier(), openSignal()));
+    const error = await failureOf(adapter.send(delivery, notifier(), openSignal()));
     await adapter.send({ ...delivery, attemptNumber: 2 }, notifier(), openSignal());
     await adapter.send({ ...delivery, attemptNumber: 3 }, notifier(), openSignal());
 
@@ -151,7 +138,7 @@ describe('MatrixAdapter against a fake homeserver', () => {
       json(429, { errcode: 'M_LIMIT_EXCEEDED', error: 'Too Many Requests', retry_after_ms: 2000 }),
     );
 
-    const error = await sendFailure(adapter.send(roomDelivery(), notifier(), openSignal()));
+    const error = await failureOf(adapter.send(roomDelivery(), notifier(), openSignal()));
 
     expect(error.code).toBe(DeliveryErrorCode.RateLimited);
     expect(error.retryAfterMs).toBe(2000);
@@ -166,14 +153,14 @@ describe('MatrixAdapter against a fake homeserver', () => {
       }),
     );
 
-    const error = await sendFailure(adapter.send(roomDelivery(), notifier(), openSignal()));
+    const error = await failureOf(adapter.send(roomDelivery(), notifier(), openSignal()));
 
     expect(error.code).toBe(DeliveryErrorCode.RateLimited);
     expect(error.retryAfterMs).toBe(3000);
   });
 
   it('fails permanently on an unknown access token', async () => {
-    const error = await sendFailure(
+    const error = await failureOf(
       adapter.send(roomDelivery(), notifier({ accessToken: 'revoked' }), openSignal()),
     );
 
@@ -185,14 +172,14 @@ describe('MatrixAdapter against a fake homeserver', () => {
   it('fails permanently on a room the bot is not in', async () => {
     const delivery = outboundDelivery({ channel: ChannelName.Matrix, address: '!elsewhere:example.org' });
 
-    const error = await sendFailure(adapter.send(delivery, notifier(), openSignal()));
+    const error = await failureOf(adapter.send(delivery, notifier(), openSignal()));
 
     expect(error.code).toBe(DeliveryErrorCode.Permanent);
     expect(error.providerCode).toBe('M_FORBIDDEN');
   });
 
   it('fails permanently, without a request, on an invalid notifier config', async () => {
-    const error = await sendFailure(
+    const error = await failureOf(
       adapter.send(roomDelivery(), notifier({ roomIds: ['#ops:example.org'] }), openSignal()),
     );
 

@@ -1,7 +1,7 @@
 import { ChannelName, type MattermostConfigDto } from '@herald/contracts';
 import { type CaughtRequest, HttpCatcher, type ScriptedAnswer } from '@herald/testing';
-import { DeliveryError, DeliveryErrorCode } from '@herald/worker-kit';
-import { outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
+import { DeliveryErrorCode } from '@herald/worker-kit';
+import { failureOf, outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
 import { MattermostAdapter } from './mattermost.adapter.js';
 
 const HOOK = '/hooks/hoan6o9ws7rp5xj7wu9rmysrte';
@@ -74,15 +74,6 @@ function send(
   return adapter.send({ ...delivery, channel: ChannelName.Mattermost }, notifier, signal);
 }
 
-async function failure(send: Promise<unknown>): Promise<DeliveryError> {
-  const error = await send.then(
-    () => undefined,
-    (rejection: unknown) => rejection,
-  );
-  if (error instanceof DeliveryError) return error;
-  throw new Error(`expected a DeliveryError, got ${String(error)}`);
-}
-
 describe('MattermostAdapter against a fake Mattermost', () => {
   it('posts the message as JSON to the webhook', async () => {
     const result = await send({
@@ -122,7 +113,7 @@ describe('MattermostAdapter against a fake Mattermost', () => {
     ],
     [{ path: '/hooks/disabled' }, 'web.incoming_webhook.disabled.app_error', 'disabled by the system admin'],
   ])('fails permanently on %p with the AppError id', async (config, id, text) => {
-    const error = await failure(send(config));
+    const error = await failureOf(send(config));
 
     expect(error.code).toBe(DeliveryErrorCode.Permanent);
     expect(error.providerCode).toBe(id);
@@ -130,14 +121,14 @@ describe('MattermostAdapter against a fake Mattermost', () => {
   });
 
   it('fails permanently when the user does not exist', async () => {
-    const error = await failure(send({}, outboundDelivery({ address: 'ghost' })));
+    const error = await failureOf(send({}, outboundDelivery({ address: 'ghost' })));
 
     expect(error.code).toBe(DeliveryErrorCode.Permanent);
     expect(error.providerCode).toBe('web.incoming_webhook.user.app_error');
   });
 
   it('is rate limited for the Retry-After of a 429', async () => {
-    const error = await failure(send({ path: '/hooks/busy' }));
+    const error = await failureOf(send({ path: '/hooks/busy' }));
 
     expect(error.code).toBe(DeliveryErrorCode.RateLimited);
     expect(error.retryAfterMs).toBe(2000);
@@ -146,14 +137,14 @@ describe('MattermostAdapter against a fake Mattermost', () => {
   it('retries when the server cannot be reached', async () => {
     await mattermost.stop();
 
-    const error = await failure(send({}));
+    const error = await failureOf(send({}));
 
     expect(error.code).toBe(DeliveryErrorCode.Retryable);
     expect(error.providerCode).toBe('ECONNREFUSED');
   });
 
   it('fails permanently, without a request, on an invalid config', async () => {
-    const error = await failure(send({ channel: 'two words' }));
+    const error = await failureOf(send({ channel: 'two words' }));
 
     expect(error.code).toBe(DeliveryErrorCode.Permanent);
     expect(error.message).toContain('config.channel');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { connectAsync, type IPublishPacket, type MqttClient } from 'mqtt';
-import { DeliveryError, DeliveryErrorCode } from '@herald/worker-kit';
+import { DeliveryErrorCode } from '@herald/worker-kit';
+import { failureOf, openSignal } from '@herald/worker-kit/testing';
 import { MOSQUITTO_URL, mqttConfig, mqttNotifier, outboundDelivery } from '../test/mqtt-fixtures.js';
 import { type PrivateMosquitto, startPrivateMosquitto } from '../test/private-mosquitto.js';
 import { heraldMessageBody } from './build-mqtt-payload.js';
@@ -48,19 +49,6 @@ async function arrived(received: IPublishPacket[], count: number): Promise<IPubl
   }
   if (received.length < count) throw new Error(`got ${received.length} of ${count} messages`);
   return received;
-}
-
-function openSignal(): AbortSignal {
-  return new AbortController().signal;
-}
-
-async function failure(send: Promise<unknown>): Promise<DeliveryError> {
-  const error: unknown = await send.then(
-    () => undefined,
-    (rejection: unknown) => rejection,
-  );
-  if (error instanceof DeliveryError) return error;
-  throw new Error(`expected a DeliveryError, got ${String(error)}`);
 }
 
 describe('MqttAdapter against a real Mosquitto', () => {
@@ -115,7 +103,7 @@ describe('MqttAdapter against a real Mosquitto', () => {
   it('retries when the connection is refused', async () => {
     const config = mqttConfig({ brokerUrl: 'mqtt://127.0.0.1:1' });
 
-    const error = await failure(adapter().send(outboundDelivery(), mqttNotifier(config), openSignal()));
+    const error = await failureOf(adapter().send(outboundDelivery(), mqttNotifier(config), openSignal()));
 
     expect(error.code).toBe(DeliveryErrorCode.Retryable);
     expect(error.providerCode).toBe('ECONNREFUSED');
@@ -125,7 +113,7 @@ describe('MqttAdapter against a real Mosquitto', () => {
     const controller = new AbortController();
     controller.abort();
 
-    const error = await failure(
+    const error = await failureOf(
       adapter().send(outboundDelivery(), mqttNotifier(mqttConfig()), controller.signal),
     );
 
@@ -162,7 +150,7 @@ describe('MqttAdapter against a Mosquitto with passwords', () => {
   it('fails permanently when the broker refuses the credentials', async () => {
     const config = mqttConfig({ brokerUrl: broker.url, username: 'herald', password: 'wrong' });
 
-    const error = await failure(adapter().send(outboundDelivery(), mqttNotifier(config), openSignal()));
+    const error = await failureOf(adapter().send(outboundDelivery(), mqttNotifier(config), openSignal()));
 
     expect(error.code).toBe(DeliveryErrorCode.Permanent);
     // Mosquitto answers a wrong password with MQTT 3.1.1's 5, not authorized.

@@ -1,7 +1,7 @@
 import { ChannelName } from '@herald/contracts';
 import { HttpCatcher, type ScriptedAnswer } from '@herald/testing';
-import { DeliveryError, DeliveryErrorCode } from '@herald/worker-kit';
-import { outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
+import { DeliveryErrorCode } from '@herald/worker-kit';
+import { failureOf, openSignal, outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
 import { buildMsTeamsPayload } from './build-msteams-payload.js';
 import { MsTeamsAdapter } from './msteams.adapter.js';
 
@@ -20,17 +20,6 @@ async function workflow(answer: ScriptedAnswer): Promise<void> {
 function notifier(webhookUrl = catcher.url(WORKFLOW_PATH)) {
   return outboundNotifier(ChannelName.MsTeams, { webhookUrl });
 }
-
-async function failureOf(send: Promise<unknown>): Promise<DeliveryError> {
-  const error = await send.then(
-    () => undefined,
-    (rejection: unknown) => rejection,
-  );
-  if (error instanceof DeliveryError) return error;
-  throw new Error(`expected a DeliveryError, got ${String(error)}`);
-}
-
-const openSignal = () => new AbortController().signal;
 
 beforeEach(() => {
   adapter = new MsTeamsAdapter();

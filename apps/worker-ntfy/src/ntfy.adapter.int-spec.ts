@@ -1,7 +1,7 @@
 import { ChannelName, type NtfyConfigDto } from '@herald/contracts';
 import { HttpCatcher, type CaughtRequest, type ScriptedAnswer } from '@herald/testing';
-import { DeliveryError, DeliveryErrorCode } from '@herald/worker-kit';
-import { outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
+import { DeliveryErrorCode } from '@herald/worker-kit';
+import { failureOf, outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
 import { NtfyAdapter } from './ntfy.adapter.js';
 
 const AUTH_LINK = 'https://ntfy.sh/docs/publish/#authentication';
@@ -49,15 +49,6 @@ function notifier(overrides: Partial<NtfyConfigDto> = {}) {
     ...overrides,
   };
   return outboundNotifier(ChannelName.Ntfy, config);
-}
-
-async function failureOf(send: Promise<unknown>): Promise<DeliveryError> {
-  const outcome: unknown = await send.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  if (outcome instanceof DeliveryError) return outcome;
-  throw new Error(`expected a DeliveryError, got ${String(outcome)}`);
 }
 
 beforeEach(() => {

@@ -1,7 +1,7 @@
 import { ChannelName, type PagerDutyConfigDto } from '@herald/contracts';
 import { HttpCatcher, type ScriptedAnswer } from '@herald/testing';
-import { DeliveryError, DeliveryErrorCode, type OutboundDelivery } from '@herald/worker-kit';
-import { outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
+import { DeliveryErrorCode, type OutboundDelivery } from '@herald/worker-kit';
+import { failureOf, openSignal, outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
 import { PAGERDUTY_RATE_LIMIT_WAIT_MS } from './classify-pagerduty-error.js';
 import { type IncidentLookup, NO_INCIDENT, PagerDutyAdapter } from './pagerduty.adapter.js';
 
@@ -57,17 +57,6 @@ function delivery(trigger: string | null = 'error'): OutboundDelivery {
   const base = outboundDelivery({ channel: ChannelName.PagerDuty, user: null });
   return { ...base, notification: { ...base.notification, trigger } };
 }
-
-async function failureOf(send: Promise<unknown>): Promise<DeliveryError> {
-  const error: unknown = await send.then(
-    () => undefined,
-    (rejection: unknown) => rejection,
-  );
-  if (error instanceof DeliveryError) return error;
-  throw new Error(`expected a DeliveryError, got ${String(error)}`);
-}
-
-const openSignal = () => new AbortController().signal;
 
 describe('PagerDutyAdapter against a fake Events API v2', () => {
   it('POSTs a trigger event to /v2/enqueue and keeps the dedup key', async () => {

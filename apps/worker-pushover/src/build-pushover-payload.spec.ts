@@ -1,6 +1,6 @@
 import type { PushoverConfigDto } from '@herald/contracts';
-import { DeliveryError, DeliveryErrorCode } from '@herald/worker-kit';
-import { outboundDelivery } from '@herald/worker-kit/testing';
+import { DeliveryErrorCode } from '@herald/worker-kit';
+import { outboundDelivery, thrownBy } from '@herald/worker-kit/testing';
 import { buildPushoverPayload, PUSHOVER_LIMITS } from './build-pushover-payload.js';
 
 const TOKEN = 'azGDORePK8gMaC0QOYAMyEEuzJnyUi';
@@ -13,16 +13,6 @@ function pushoverConfig(overrides: Partial<PushoverConfigDto> = {}): PushoverCon
 /** A delivery for the user Ada, whose Pushover key is her address. */
 function userDelivery(overrides: Parameters<typeof outboundDelivery>[0] = {}) {
   return outboundDelivery({ address: 'gznej3rKEVAvPUxu9vvNnqpmZpokzF', ...overrides });
-}
-
-function thrownBy(action: () => unknown): DeliveryError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DeliveryError) return error;
-    throw error;
-  }
-  throw new Error('expected a DeliveryError');
 }
 
 describe('buildPushoverPayload', () => {

@@ -1,7 +1,7 @@
 import { ChannelName, type PushoverConfigDto } from '@herald/contracts';
 import { HttpCatcher, type CaughtRequest, type ScriptedAnswer } from '@herald/testing';
-import { DeliveryError, DeliveryErrorCode } from '@herald/worker-kit';
-import { outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
+import { DeliveryErrorCode } from '@herald/worker-kit';
+import { failureOf, outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
 import { PushoverAdapter } from './pushover.adapter.js';
 
 const TOKEN = 'azGDORePK8gMaC0QOYAMyEEuzJnyUi';
@@ -51,15 +51,6 @@ function notifier(overrides: Partial<PushoverConfigDto> = {}) {
     ...overrides,
   };
   return outboundNotifier(ChannelName.Pushover, config);
-}
-
-async function failureOf(send: Promise<unknown>): Promise<DeliveryError> {
-  const outcome: unknown = await send.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  if (outcome instanceof DeliveryError) return outcome;
-  throw new Error(`expected a DeliveryError, got ${String(outcome)}`);
 }
 
 beforeEach(() => {

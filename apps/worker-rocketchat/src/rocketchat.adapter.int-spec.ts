@@ -1,7 +1,7 @@
 import { ChannelName, type RocketChatConfigDto } from '@herald/contracts';
 import { type CaughtRequest, HttpCatcher, type ScriptedAnswer } from '@herald/testing';
-import { DeliveryError, DeliveryErrorCode } from '@herald/worker-kit';
-import { outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
+import { DeliveryErrorCode } from '@herald/worker-kit';
+import { failureOf, outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
 import { RocketChatAdapter } from './rocketchat.adapter.js';
 
 const HOOK = '/hooks/D2oXe5wZEAKFYKds6/eQJ2dyMq6yPvAbNdx6uLjuiLJvQNSkSoWfQfi8kNwPQ6bsoc';
@@ -63,15 +63,6 @@ function send(
   return adapter.send({ ...delivery, channel: ChannelName.RocketChat }, notifier, signal);
 }
 
-async function failure(send: Promise<unknown>): Promise<DeliveryError> {
-  const error = await send.then(
-    () => undefined,
-    (rejection: unknown) => rejection,
-  );
-  if (error instanceof DeliveryError) return error;
-  throw new Error(`expected a DeliveryError, got ${String(error)}`);
-}
-
 describe('RocketChatAdapter against a fake Rocket.Chat', () => {
   it('posts the message as JSON to the webhook', async () => {
     const result = await send({
@@ -103,28 +94,28 @@ describe('RocketChatAdapter against a fake Rocket.Chat', () => {
   });
 
   it('fails permanently on an unknown integration or token', async () => {
-    const error = await failure(send({ path: '/hooks/nope/nope' }));
+    const error = await failureOf(send({ path: '/hooks/nope/nope' }));
 
     expect(error.code).toBe(DeliveryErrorCode.Permanent);
     expect(error.message).toBe('Rocket.Chat answered HTTP 404: Invalid integration id or token provided.');
   });
 
   it('fails permanently when the integration may not post elsewhere than its own channel', async () => {
-    const error = await failure(send({ path: LOCKED_HOOK, channel: '#random' }));
+    const error = await failureOf(send({ path: LOCKED_HOOK, channel: '#random' }));
 
     expect(error.code).toBe(DeliveryErrorCode.Permanent);
     expect(error.message).toContain('overriding destination channel is disabled');
   });
 
   it('fails permanently when the user does not exist', async () => {
-    const error = await failure(send({}, outboundDelivery({ address: 'ghost' })));
+    const error = await failureOf(send({}, outboundDelivery({ address: 'ghost' })));
 
     expect(error.code).toBe(DeliveryErrorCode.Permanent);
     expect(error.providerCode).toBe('invalid-channel');
   });
 
   it('is rate limited for as long as the rate limiter says', async () => {
-    const error = await failure(send({ path: '/hooks/busy/token' }));
+    const error = await failureOf(send({ path: '/hooks/busy/token' }));
 
     expect(error.code).toBe(DeliveryErrorCode.RateLimited);
     expect(error.retryAfterMs).toBe(40_500);
@@ -134,14 +125,14 @@ describe('RocketChatAdapter against a fake Rocket.Chat', () => {
   it('retries when the server cannot be reached', async () => {
     await rocketChat.stop();
 
-    const error = await failure(send({}));
+    const error = await failureOf(send({}));
 
     expect(error.code).toBe(DeliveryErrorCode.Retryable);
     expect(error.providerCode).toBe('ECONNREFUSED');
   });
 
   it('fails permanently, without a request, on an invalid config', async () => {
-    const error = await failure(send({ iconUrl: 'not a url' }));
+    const error = await failureOf(send({ iconUrl: 'not a url' }));
 
     expect(error.code).toBe(DeliveryErrorCode.Permanent);
     expect(error.message).toContain('config.iconUrl');

@@ -1,6 +1,6 @@
 import type { SignalConfigDto } from '@herald/contracts';
-import { DeliveryError, DeliveryErrorCode } from '@herald/worker-kit';
-import { outboundDelivery } from '@herald/worker-kit/testing';
+import { DeliveryErrorCode } from '@herald/worker-kit';
+import { outboundDelivery, thrownBy } from '@herald/worker-kit/testing';
 import { buildSignalPayload } from './build-signal-payload.js';
 
 function signalConfig(overrides: Partial<SignalConfigDto> = {}): SignalConfigDto {
@@ -10,16 +10,6 @@ function signalConfig(overrides: Partial<SignalConfigDto> = {}): SignalConfigDto
     recipients: ['group.cWZ5T0N3RGtPR0RqU3hZQ1lJVG9GZz09'],
     ...overrides,
   };
-}
-
-function thrownBy(action: () => unknown): DeliveryError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DeliveryError) return error;
-    throw error;
-  }
-  throw new Error('expected a DeliveryError');
 }
 
 describe('buildSignalPayload', () => {

@@ -1,7 +1,7 @@
 import { ChannelName, type SignalConfigDto } from '@herald/contracts';
 import { HttpCatcher, type CaughtRequest, type ScriptedAnswer } from '@herald/testing';
-import { DeliveryError, DeliveryErrorCode } from '@herald/worker-kit';
-import { outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
+import { DeliveryErrorCode } from '@herald/worker-kit';
+import { failureOf, outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
 import { SignalAdapter } from './signal.adapter.js';
 
 const SENDER = '+4915100000001';
@@ -56,15 +56,6 @@ function notifier(overrides: Partial<SignalConfigDto> = {}) {
     ...overrides,
   };
   return outboundNotifier(ChannelName.Signal, config);
-}
-
-async function failureOf(send: Promise<unknown>): Promise<DeliveryError> {
-  const outcome: unknown = await send.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  if (outcome instanceof DeliveryError) return outcome;
-  throw new Error(`expected a DeliveryError, got ${String(outcome)}`);
 }
 
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import { ChannelName, type SlackConfigDto } from '@herald/contracts';
-import { DeliveryError, DeliveryErrorCode, type OutboundDelivery } from '@herald/worker-kit';
-import { outboundDelivery } from '@herald/worker-kit/testing';
+import { DeliveryErrorCode, type OutboundDelivery } from '@herald/worker-kit';
+import { outboundDelivery, thrownBy } from '@herald/worker-kit/testing';
 import { buildSlackPayload, type SlackBlock, SlackVia } from './build-slack-payload.js';
 
 const BOT: SlackConfigDto = { botToken: 'xoxb-1-2-abc', channels: ['#ops', 'C0123ABCD'] };
@@ -13,16 +13,6 @@ function notifierDelivery(overrides: Partial<OutboundDelivery> = {}): OutboundDe
 
 function userDelivery(address: string | null = 'U024BE7LH'): OutboundDelivery {
   return outboundDelivery({ channel: ChannelName.Slack, address });
-}
-
-function failureOf(action: () => unknown): DeliveryError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DeliveryError) return error;
-    throw error;
-  }
-  throw new Error('expected a DeliveryError');
 }
 
 const EXPECTED_BLOCKS: SlackBlock[] = [
@@ -112,7 +102,7 @@ describe('buildSlackPayload', () => {
         /names no channels/,
       ],
     ])('fails permanently for %s', (_case, build, message) => {
-      const error = failureOf(build);
+      const error = thrownBy(build);
 
       expect(error.code).toBe(DeliveryErrorCode.Permanent);
       expect(error.message).toMatch(message);
@@ -133,7 +123,7 @@ describe('buildSlackPayload', () => {
     });
 
     it('refuses a user-targeted delivery, which a webhook cannot reach', () => {
-      const error = failureOf(() => buildSlackPayload(userDelivery(), WEBHOOK));
+      const error = thrownBy(() => buildSlackPayload(userDelivery(), WEBHOOK));
 
       expect(error.code).toBe(DeliveryErrorCode.Permanent);
       expect(error.message).toMatch(/bot token/);

@@ -1,7 +1,7 @@
 import { ChannelName, type SlackConfigDto } from '@herald/contracts';
 import { type CaughtRequest, HttpCatcher, type ScriptedAnswer } from '@herald/testing';
-import { DeliveryError, DeliveryErrorCode, type OutboundDelivery } from '@herald/worker-kit';
-import { outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
+import { DeliveryErrorCode, type OutboundDelivery } from '@herald/worker-kit';
+import { failureOf, outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
 import { SlackAdapter } from './slack.adapter.js';
 
 const TOKEN = 'xoxb-17653672481-19874698323-pdFZKVeTuE8sk7oOcBrzbqgy';
@@ -68,15 +68,6 @@ function forNotifier(): OutboundDelivery {
   return outboundDelivery({ channel: ChannelName.Slack, user: null });
 }
 
-async function failure(send: Promise<unknown>): Promise<DeliveryError> {
-  const error = await send.then(
-    () => undefined,
-    (rejection: unknown) => rejection,
-  );
-  if (error instanceof DeliveryError) return error;
-  throw new Error(`expected a DeliveryError, got ${String(error)}`);
-}
-
 function send(config: SlackConfigDto, delivery = forNotifier()) {
   return adapter.send(delivery, outboundNotifier(ChannelName.Slack, config), signal);
 }
@@ -127,7 +118,7 @@ describe('SlackAdapter against a fake Slack', () => {
   });
 
   it('fails permanently on {"ok": false} in an HTTP 200, naming the channel', async () => {
-    const error = await failure(send(botConfig({ channels: ['#archived'] })));
+    const error = await failureOf(send(botConfig({ channels: ['#archived'] })));
 
     expect(error.code).toBe(DeliveryErrorCode.Permanent);
     expect(error.providerCode).toBe('is_archived');
@@ -135,14 +126,14 @@ describe('SlackAdapter against a fake Slack', () => {
   });
 
   it('fails permanently on a bad token', async () => {
-    const error = await failure(send(botConfig({ botToken: 'xoxb-revoked' })));
+    const error = await failureOf(send(botConfig({ botToken: 'xoxb-revoked' })));
 
     expect(error.code).toBe(DeliveryErrorCode.Permanent);
     expect(error.providerCode).toBe('invalid_auth');
   });
 
   it('still posts to the other channels when one fails, and says which failed and which got it', async () => {
-    const error = await failure(send(botConfig({ channels: ['#archived', '#ops', '#flaky'] })));
+    const error = await failureOf(send(botConfig({ channels: ['#archived', '#ops', '#flaky'] })));
 
     expect(slack.requests).toHaveLength(3);
     expect(error.code).toBe(DeliveryErrorCode.Retryable);
@@ -153,7 +144,7 @@ describe('SlackAdapter against a fake Slack', () => {
   });
 
   it('is rate limited for the Retry-After of an HTTP 429 ratelimited', async () => {
-    const error = await failure(send(botConfig({ channels: ['#ops', '#busy'] })));
+    const error = await failureOf(send(botConfig({ channels: ['#ops', '#busy'] })));
 
     expect(error.code).toBe(DeliveryErrorCode.RateLimited);
     expect(error.retryAfterMs).toBe(30_000);
@@ -163,7 +154,7 @@ describe('SlackAdapter against a fake Slack', () => {
   it('fails permanently, before any request, on a config with both modes', async () => {
     const config = botConfig({ webhookUrl: slack.url('/services/T0/B0/ok') });
 
-    const error = await failure(send(config));
+    const error = await failureOf(send(config));
 
     expect(error.code).toBe(DeliveryErrorCode.Permanent);
     expect(error.message).toContain('config.botToken: botToken cannot be combined with webhookUrl');
@@ -184,7 +175,7 @@ describe('SlackAdapter against a fake Slack', () => {
     });
 
     it('fails permanently on 410 channel_is_archived', async () => {
-      const error = await failure(send({ webhookUrl: slack.url('/services/T0/B0/archived') }));
+      const error = await failureOf(send({ webhookUrl: slack.url('/services/T0/B0/archived') }));
 
       expect(error.code).toBe(DeliveryErrorCode.Permanent);
       expect(error.providerCode).toBe('channel_is_archived');
@@ -192,7 +183,7 @@ describe('SlackAdapter against a fake Slack', () => {
     });
 
     it('is rate limited by a 429 for its Retry-After', async () => {
-      const error = await failure(send({ webhookUrl: slack.url('/services/T0/B0/busy') }));
+      const error = await failureOf(send({ webhookUrl: slack.url('/services/T0/B0/busy') }));
 
       expect(error.code).toBe(DeliveryErrorCode.RateLimited);
       expect(error.retryAfterMs).toBe(7000);
@@ -206,7 +197,7 @@ describe('SlackAdapter against a fake Slack', () => {
     setTimeout(() => controller.abort(), 100);
 
     const config = botConfig({ apiUrl: hanging.url('/api') });
-    const error = await failure(
+    const error = await failureOf(
       adapter.send(forNotifier(), outboundNotifier(ChannelName.Slack, config), controller.signal),
     );
     await hanging.stop();
@@ -219,7 +210,7 @@ describe('SlackAdapter against a fake Slack', () => {
     const config = botConfig();
     await slack.stop();
 
-    const error = await failure(send(config));
+    const error = await failureOf(send(config));
 
     expect(error.code).toBe(DeliveryErrorCode.Retryable);
     expect(error.providerCode).toBe('ECONNREFUSED');

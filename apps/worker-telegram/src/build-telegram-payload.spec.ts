@@ -1,19 +1,9 @@
-import { DeliveryError, DeliveryErrorCode } from '@herald/worker-kit';
-import { outboundDelivery } from '@herald/worker-kit/testing';
+import { DeliveryErrorCode } from '@herald/worker-kit';
+import { outboundDelivery, thrownBy } from '@herald/worker-kit/testing';
 import { buildTelegramPayload, MAX_TEXT_LENGTH } from './build-telegram-payload.js';
 
 const BOT_TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
 const config = { botToken: BOT_TOKEN, chatIds: ['-1001234567890', '@herald_ops'] };
-
-function thrownBy(action: () => unknown): DeliveryError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DeliveryError) return error;
-    throw error;
-  }
-  throw new Error('expected a DeliveryError');
-}
 
 describe('buildTelegramPayload', () => {
   it("sends a user-targeted delivery to the user's chat, as HTML with a button per action", () => {

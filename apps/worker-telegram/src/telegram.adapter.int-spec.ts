@@ -1,7 +1,7 @@
 import { ChannelName } from '@herald/contracts';
 import { type CaughtRequest, HttpCatcher, type ScriptedAnswer } from '@herald/testing';
-import { DeliveryError, DeliveryErrorCode } from '@herald/worker-kit';
-import { outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
+import { type DeliveryError, DeliveryErrorCode } from '@herald/worker-kit';
+import { failureOf, openSignal, outboundDelivery, outboundNotifier } from '@herald/worker-kit/testing';
 import { buildTelegramPayload } from './build-telegram-payload.js';
 import { TelegramAdapter } from './telegram.adapter.js';
 
@@ -39,15 +39,6 @@ function notifier(config: Record<string, unknown> = {}) {
   return outboundNotifier(ChannelName.Telegram, { botToken: BOT_TOKEN, apiUrl: catcher.url(''), ...config });
 }
 
-async function failureOf(send: Promise<unknown>): Promise<DeliveryError> {
-  const error = await send.then(
-    () => undefined,
-    (rejection: unknown) => rejection,
-  );
-  if (error instanceof DeliveryError) return error;
-  throw new Error(`expected a DeliveryError, got ${String(error)}`);
-}
-
 function expectNoToken(error: DeliveryError): void {
   expect(error.message).not.toContain(BOT_TOKEN);
   expect(error.message).not.toContain(BOT_TOKEN.split(':')[1]);
@@ -55,7 +46,6 @@ function expectNoToken(error: DeliveryError): void {
   expect(error.cause).toBeUndefined();
 }
 
-const openSignal = () => new AbortController().signal;
 const userDelivery = () => outboundDelivery({ channel: ChannelName.Telegram, address: '987654321' });
 
 beforeEach(() => {

@@ -1,5 +1,6 @@
 import { TwilioMode } from '@herald/contracts';
-import { DeliveryError, DeliveryErrorCode } from '@herald/worker-kit';
+import { DeliveryErrorCode } from '@herald/worker-kit';
+import { thrownBy } from '@herald/worker-kit/testing';
 import {
   ACCOUNT_SID,
   BASIC_AUTH,
@@ -13,16 +14,6 @@ const MESSAGES_URL = `https://api.twilio.com/2010-04-01/Accounts/${ACCOUNT_SID}/
 
 function form(body: string): Record<string, string> {
   return Object.fromEntries(new URLSearchParams(body));
-}
-
-function thrownBy(action: () => unknown): DeliveryError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DeliveryError) return error;
-    throw error;
-  }
-  throw new Error('expected a DeliveryError');
 }
 
 describe('buildTwilioPayload', () => {

@@ -1,7 +1,7 @@
 import { ChannelName, type TwilioConfigDto, TwilioMode } from '@herald/contracts';
 import { type CaughtRequest, HttpCatcher, type ScriptedAnswer } from '@herald/testing';
-import { DeliveryError, DeliveryErrorCode } from '@herald/worker-kit';
-import { outboundNotifier } from '@herald/worker-kit/testing';
+import { DeliveryErrorCode } from '@herald/worker-kit';
+import { failureOf, openSignal, outboundNotifier } from '@herald/worker-kit/testing';
 import {
   ACCOUNT_SID,
   BASIC_AUTH,
@@ -73,17 +73,6 @@ function notifier(overrides: Partial<TwilioConfigDto> = {}) {
 function sentTo(): string[] {
   return catcher.requests.map((request) => new URLSearchParams(request.body).get('To') ?? '');
 }
-
-async function failureOf(send: Promise<unknown>): Promise<DeliveryError> {
-  const error: unknown = await send.then(
-    () => undefined,
-    (rejection: unknown) => rejection,
-  );
-  if (error instanceof DeliveryError) return error;
-  throw new Error(`expected a DeliveryError, got ${String(error)}`);
-}
-
-const openSignal = () => new AbortController().signal;
 
 describe('TwilioAdapter against a fake Twilio REST API', () => {
   it('texts the user’s phone through Messages.json and keeps the message sid', async () => {

@@ -1,17 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { DeliveryError, DeliveryErrorCode } from '@herald/worker-kit';
+import { DeliveryErrorCode } from '@herald/worker-kit';
+import { thrownBy } from '@herald/worker-kit/testing';
 import { outboundDelivery, webhookConfig } from '../test/outbound-delivery.fixture.js';
 import { buildWebhookPayload } from './build-webhook-payload.js';
-
-function thrownBy(action: () => unknown): DeliveryError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DeliveryError) return error;
-    throw error;
-  }
-  throw new Error('expected a DeliveryError');
-}
 
 /** What a receiver does: recompute the HMAC over the raw bytes and compare in constant time. */
 function verifies(body: string, header: string, secret: string): boolean {

@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { WebhookConfigDto } from '@herald/contracts';
-import { DeliveryError, DeliveryErrorCode } from '@herald/worker-kit';
+import { DeliveryErrorCode } from '@herald/worker-kit';
+import { failureOf, openSignal } from '@herald/worker-kit/testing';
 import { startHttpServer, type HttpTestServer } from '../test/http-test-server.js';
 import { outboundDelivery, webhookConfig, webhookNotifier } from '../test/outbound-delivery.fixture.js';
 import { buildWebhookPayload } from './build-webhook-payload.js';
@@ -25,19 +26,6 @@ function adapter(): WebhookAdapter {
   const created = new WebhookAdapter();
   adapters.push(created);
   return created;
-}
-
-function openSignal(): AbortSignal {
-  return new AbortController().signal;
-}
-
-async function sendFailure(send: Promise<unknown>): Promise<DeliveryError> {
-  const error: unknown = await send.then(
-    () => undefined,
-    (rejection: unknown) => rejection,
-  );
-  if (error instanceof DeliveryError) return error;
-  throw new Error(`expected a DeliveryError, got ${String(error)}`);
 }
 
 function answering(server: HttpTestServer, status: number, headers: Record<string, string> = {}, body = '') {
@@ -130,7 +118,7 @@ describe('WebhookAdapter against a real HTTP server', () => {
     answering(server, status, { 'content-type': 'application/json' }, `{"error":"status ${status}"}`);
     const notifier = webhookNotifier(webhookConfig({ url: server.origin }));
 
-    const error = await sendFailure(adapter().send(outboundDelivery(), notifier, openSignal()));
+    const error = await failureOf(adapter().send(outboundDelivery(), notifier, openSignal()));
 
     expect(error.code).toBe(expected);
     expect(error.providerCode).toBe(String(status));
@@ -142,7 +130,7 @@ describe('WebhookAdapter against a real HTTP server', () => {
     answering(server, 502, {}, '<html>'.padEnd(4 * 1024 * 1024, 'x'));
     const notifier = webhookNotifier(webhookConfig({ url: server.origin }));
 
-    const error = await sendFailure(adapter().send(outboundDelivery(), notifier, openSignal()));
+    const error = await failureOf(adapter().send(outboundDelivery(), notifier, openSignal()));
 
     expect(error.code).toBe(DeliveryErrorCode.Retryable);
     expect(error.message.replace('webhook answered HTTP 502: ', '')).toHaveLength(500);
@@ -153,7 +141,7 @@ describe('WebhookAdapter against a real HTTP server', () => {
     answering(server, 429, { 'retry-after': '2' }, 'slow down');
     const notifier = webhookNotifier(webhookConfig({ url: server.origin }));
 
-    const error = await sendFailure(adapter().send(outboundDelivery(), notifier, openSignal()));
+    const error = await failureOf(adapter().send(outboundDelivery(), notifier, openSignal()));
 
     expect(error.code).toBe(DeliveryErrorCode.RateLimited);
     expect(error.providerCode).toBe('429');
@@ -165,7 +153,7 @@ describe('WebhookAdapter against a real HTTP server', () => {
     const notifier = webhookNotifier(webhookConfig({ url: server.origin }));
     await servers.splice(0)[0].close();
 
-    const error = await sendFailure(adapter().send(outboundDelivery(), notifier, openSignal()));
+    const error = await failureOf(adapter().send(outboundDelivery(), notifier, openSignal()));
 
     expect(error.code).toBe(DeliveryErrorCode.Retryable);
     expect(error.providerCode).toBe('ECONNREFUSED');
@@ -178,7 +166,7 @@ describe('WebhookAdapter against a real HTTP server', () => {
     server.reply(() => controller.abort());
     const notifier = webhookNotifier(webhookConfig({ url: server.origin }));
 
-    const error = await sendFailure(adapter().send(outboundDelivery(), notifier, controller.signal));
+    const error = await failureOf(adapter().send(outboundDelivery(), notifier, controller.signal));
 
     expect(error.code).toBe(DeliveryErrorCode.Retryable);
     expect(error.message).toMatch(/^dispatch timeout/);
@@ -191,9 +179,9 @@ describe('WebhookAdapter against a real HTTP server', () => {
     const strict = webhookNotifier(webhookConfig({ url: server.origin }), 'strict');
     const lax = webhookNotifier(webhookConfig({ url: server.origin, tlsSkipVerify: true }), 'lax');
 
-    const refused = await sendFailure(sender.send(outboundDelivery(), strict, openSignal()));
+    const refused = await failureOf(sender.send(outboundDelivery(), strict, openSignal()));
     const accepted = await sender.send(outboundDelivery(), lax, openSignal());
-    const refusedAgain = await sendFailure(sender.send(outboundDelivery(), strict, openSignal()));
+    const refusedAgain = await failureOf(sender.send(outboundDelivery(), strict, openSignal()));
 
     expect(refused.code).toBe(DeliveryErrorCode.Retryable);
     expect(refused.providerCode).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
@@ -206,7 +194,7 @@ describe('WebhookAdapter against a real HTTP server', () => {
     const server = await httpServer();
     const notifier = webhookNotifier(webhookConfig({ url: `ftp://127.0.0.1/${server.origin}` }));
 
-    const error = await sendFailure(adapter().send(outboundDelivery(), notifier, openSignal()));
+    const error = await failureOf(adapter().send(outboundDelivery(), notifier, openSignal()));
 
     expect(error.code).toBe(DeliveryErrorCode.Permanent);
     expect(error.message).toContain('config.url');
