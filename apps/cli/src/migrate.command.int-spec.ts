@@ -19,7 +19,8 @@ describe('herald migrate', () => {
     const lines: string[] = [];
     const env = CliEnv.from({ DATABASE_URL: url });
     expect(await migrateCommand(env, (line) => lines.push(line))).toBe(0);
-    expect(lines[0]).toMatch(/applied 4 migration\(s\) to .*InitialSchema/);
+    // Every migration, the first one included: a missing database starts from nothing.
+    expect(lines[0]).toMatch(/^applied \d+ migration\(s\) to .*InitialSchema/);
     expect(await migrateCommand(env, (line) => lines.push(line))).toBe(0);
     expect(lines[1]).toMatch(/is up to date/);
 
