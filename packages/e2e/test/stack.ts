@@ -14,6 +14,9 @@ import {
 } from '@herald/testing';
 import { ADMIN_KEY, HeraldApi } from './herald-api.js';
 
+// Every app starting at once on a small, busy CI machine: Node and Nest boot slowly then.
+const START_TIMEOUT_MS = 60_000;
+
 export { ADMIN_KEY, type ApiResponse, type EventBody, type RequestOptions } from './herald-api.js';
 
 export const APPS = ['api', 'router', 'worker-email', 'worker-webhook'] as const;
@@ -124,7 +127,7 @@ export class HeraldStack extends HeraldApi {
     const process = this.app(name);
     try {
       if (name !== 'api') {
-        await process.waitForOutput(READY_LINES[name], 30_000);
+        await process.waitForOutput(READY_LINES[name], START_TIMEOUT_MS);
         return;
       }
       await eventually(
@@ -135,7 +138,7 @@ export class HeraldStack extends HeraldApi {
           );
           return ready?.ok ? true : undefined;
         },
-        30_000,
+        START_TIMEOUT_MS,
         'the API to be ready',
         100,
       );
