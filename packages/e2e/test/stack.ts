@@ -6,6 +6,7 @@ import {
   createTestDatabase,
   deleteQueueKeys,
   eventually,
+  freePort,
   freshQueuePrefix,
   proxiedUrl,
   TcpProxy,
@@ -49,7 +50,8 @@ export interface StackOptions {
 /** The whole Herald stack as real processes over a fresh database and queue prefix. */
 export class HeraldStack extends HeraldApi {
   readonly prefix = freshQueuePrefix();
-  readonly apiPort = 30_000 + Math.floor(Math.random() * 20_000);
+  /** Chosen at start; kept across restarts. */
+  apiPort = 0;
   postgresProxy?: TcpProxy;
   redisProxy?: TcpProxy;
   private database?: TestDatabase;
@@ -61,6 +63,7 @@ export class HeraldStack extends HeraldApi {
 
   async start(options: StackOptions = {}): Promise<void> {
     await assertRedisReachable();
+    this.apiPort = await freePort();
     this.database = await createTestDatabase(migrateDatabase);
     let databaseUrl = this.database.url;
     let redisUrl = TEST_REDIS_URL;
