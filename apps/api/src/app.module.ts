@@ -1,12 +1,15 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AdminModule } from './admin/admin.module.js';
+import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ApiEnv } from './config/api-env.js';
 import { ConfigModule } from './config/config.module.js';
 import { DataModule } from './data/data.module.js';
 import { EventTypesModule } from './event-types/event-types.module.js';
 import { EventsModule } from './events/events.module.js';
+import { GrpcModule } from './grpc/grpc.module.js';
 import { HealthModule } from './health/health.module.js';
+import { HooksModule } from './hooks/hooks.module.js';
 import { InboxModule } from './inbox/inbox.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { NotifiersModule } from './notifiers/notifiers.module.js';
@@ -35,7 +38,10 @@ export class AppModule {
         PreferencesModule,
         EventTypesModule,
         AdminModule,
+        HooksModule,
+        ApiKeysModule,
         HealthModule,
+        GrpcModule,
       ],
     };
   }

@@ -5,6 +5,9 @@ import { AppModule } from './app.module.js';
 import type { ApiEnv } from './config/api-env.js';
 import { ApiExceptionFilter } from './errors/api-exception.filter.js';
 import { validationExceptionFactory } from './errors/validation-details.js';
+import { grpcServerOptions } from './grpc/grpc-server.options.js';
+import { useHookBodyParser } from './hooks/hook-body-parser.js';
+import { setupOpenApi } from './openapi/setup-openapi.js';
 
 export interface CreateAppOptions {
   logger?: LoggerService | LogLevel[] | false;
@@ -22,6 +25,7 @@ export async function createApp(
     abortOnError: false,
     ...(options.logger !== undefined ? { logger: options.logger } : {}),
   });
+  useHookBodyParser(app, env.bodyLimit);
   app.useBodyParser('json', { limit: env.bodyLimit });
   app.useSecurityHeaders();
   app.useGlobalPipes(
@@ -33,5 +37,8 @@ export async function createApp(
     }),
   );
   app.useGlobalFilters(new ApiExceptionFilter());
+  // Hybrid app: gRPC shares the modules and services; app.startAllMicroservices() opens its port.
+  if (env.grpcPort !== null) app.connectMicroservice(grpcServerOptions(env, env.grpcPort));
+  setupOpenApi(app);
   return app;
 }

@@ -26,9 +26,20 @@ describe('herald migrate', () => {
 
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const tables = await client.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`);
+    const tables = await client.query<{ tablename: string }>(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public'`,
+    );
     await client.end();
-    // 11 tables of ours plus TypeORM's migrations table.
-    expect(tables.rows[0].n).toBe(12);
+    // The first migration's tables, the last ones', and TypeORM's record of what ran.
+    expect(tables.rows.map((row) => row.tablename)).toEqual(
+      expect.arrayContaining([
+        'notifications',
+        'deliveries',
+        'attempts',
+        'inbox_items',
+        'hook_sources',
+        'migrations',
+      ]),
+    );
   });
 });

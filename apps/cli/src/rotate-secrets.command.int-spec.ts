@@ -73,7 +73,9 @@ describe('herald rotate-secrets', () => {
     });
     expect(await rotateSecretsCommand(env, (line) => lines.push(line))).toBe(0);
     expect(lines[0]).toMatch(
-      new RegExp(`^re-encrypted the secrets of 1 of 2 notifier\\(s\\) in .* with key ${newKeyId}$`),
+      new RegExp(
+        `^re-encrypted the secrets of 1 of 2 notifier\\(s\\) and 0 of 0 hook source\\(s\\) in .* with key ${newKeyId}$`,
+      ),
     );
     expect(await storedPassword()).toMatch(new RegExp(`^enc:v1:${newKeyId}:`));
 

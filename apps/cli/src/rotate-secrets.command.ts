@@ -2,7 +2,7 @@ import { HeraldData, redactUrl, SecretBox } from '@herald/data';
 import type { CliEnv } from './cli-env.js';
 
 /**
- * `herald rotate-secrets`: re-encrypts every notifier secret with HERALD_SECRET_KEY, opening them
+ * `herald rotate-secrets`: re-encrypts every notifier and hook-source secret with HERALD_SECRET_KEY, opening them
  * with it or with HERALD_SECRET_KEYS_PREVIOUS; secrets stored in plaintext by older versions are
  * encrypted too. All or nothing: one secret no key opens leaves every notifier as it was.
  */
@@ -20,8 +20,10 @@ export async function rotateSecretsCommand(env: CliEnv, print: (line: string) =>
   });
   try {
     const { total, reencrypted } = await data.notifiers.reencryptAll();
+    const hooks = await data.hookSources.reencryptAll();
     print(
-      `re-encrypted the secrets of ${reencrypted} of ${total} notifier(s) in ${redactUrl(env.DATABASE_URL)} ` +
+      `re-encrypted the secrets of ${reencrypted} of ${total} notifier(s) and ${hooks.reencrypted} of ` +
+        `${hooks.total} hook source(s) in ${redactUrl(env.DATABASE_URL)} ` +
         `with key ${SecretBox.fromKeys({ current: env.HERALD_SECRET_KEY }).keyId}`,
     );
     return 0;

@@ -1,4 +1,4 @@
-import { HeraldApiError } from './herald-api-error.js';
+import { HeraldApiError, unreachable } from './herald-api-error.js';
 
 export interface RestClientOptions {
   /** Base URL of the API, e.g. http://localhost:3000 */
@@ -8,7 +8,16 @@ export interface RestClientOptions {
   timeoutMs?: number;
 }
 
-/** A thin, typed wrapper over fetch: bearer auth, JSON in and out, errors as HeraldApiError. */
+/** A 2xx answer: its parsed body and its headers. */
+export interface RestAnswer<Result> {
+  body: Result;
+  headers: Headers;
+}
+
+/**
+ * A thin, typed wrapper over fetch: bearer auth, JSON in and out, errors as HeraldApiError (a
+ * request that got no answer is a 503 `service_unavailable`). It never retries: see createHeraldClient.
+ */
 export class HeraldRestClient {
   private readonly base: string;
 
@@ -45,16 +54,37 @@ export class HeraldRestClient {
     return items;
   }
 
-  async request<Result>(method: string, path: string, body?: unknown): Promise<Result> {
-    const response = await fetch(`${this.base}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${this.options.apiKey}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
-    });
+  async request<Result>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Result> {
+    return (await this.exchange<Result>(method, path, body, headers)).body;
+  }
+
+  /** Like request, with the answer's headers too (`Idempotent-Replayed`, say). */
+  async exchange<Result>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<RestAnswer<Result>> {
+    let response: Response;
+    try {
+      response = await fetch(`${this.base}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${this.options.apiKey}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+      });
+    } catch (error) {
+      throw unreachable(this.base, error);
+    }
     const text = await response.text();
     const parsed = text ? safeJson(text) : null;
     if (!response.ok) {
@@ -67,7 +97,7 @@ export class HeraldRestClient {
         envelope?.details ?? [],
       );
     }
-    return parsed as Result;
+    return { body: parsed as Result, headers: response.headers };
   }
 }
 

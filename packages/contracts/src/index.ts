@@ -48,3 +48,6 @@ export * from './preferences/preference.view.js';
 export * from './admin/pause-flags.js';
 export * from './admin/queue-status.view.js';
 export * from './inbox/inbox-item.view.js';
+export * from './api-keys/index.js';
+export * from './grpc/proto-path.js';
+export * from './hooks/index.js';

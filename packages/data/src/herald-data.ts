@@ -4,6 +4,7 @@ import { ApiKeyRepository } from './repositories/api-key.repository.js';
 import { DeliveryControlRepository } from './repositories/delivery-control.repository.js';
 import { DeliveryRepository } from './repositories/delivery.repository.js';
 import { EventTypeRepository } from './repositories/event-type.repository.js';
+import { HookSourceRepository } from './repositories/hook-source.repository.js';
 import { InboxRepository } from './repositories/inbox.repository.js';
 import { FailoverRepository } from './repositories/failover.repository.js';
 import { NotificationRepository } from './repositories/notification.repository.js';
@@ -37,6 +38,8 @@ export class HeraldData {
   readonly deliveries: DeliveryRepository;
   readonly deliveryControl: DeliveryControlRepository;
   readonly eventTypes: EventTypeRepository;
+  /** Senders of inbound webhooks and their (sealed) secrets. */
+  readonly hookSources: HookSourceRepository;
   /** The in-app channel's per-user inbox. */
   readonly inbox: InboxRepository;
   readonly failover: FailoverRepository;
@@ -56,6 +59,7 @@ export class HeraldData {
     this.apiKeys = new ApiKeyRepository(dataSource);
     this.deliveries = new DeliveryRepository(dataSource, secrets);
     this.eventTypes = new EventTypeRepository(dataSource);
+    this.hookSources = new HookSourceRepository(dataSource, secrets);
     this.inbox = new InboxRepository(dataSource);
     this.failover = new FailoverRepository(dataSource);
     this.notifications = new NotificationRepository(dataSource);

@@ -81,6 +81,8 @@ export class HeraldStack extends HeraldApi {
       HERALD_QUEUE_PREFIX: this.prefix,
       HERALD_ADMIN_KEY: ADMIN_KEY,
       PORT: String(this.apiPort),
+      // Its own port too: suites run side by side, and 50051 would be taken by the first.
+      HERALD_GRPC_PORT: String(await freePort()),
       HOST: '127.0.0.1',
       HERALD_BACKOFF_BASE_MS: '200',
       HERALD_BACKOFF_CAP_MS: '2000',

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { type INestApplicationContext, Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { assertServicesReachable } from '@herald/data';
 import type { ChannelAdapter } from './channel-adapter.js';
 import { ChannelWorkerModule } from './channel-worker.module.js';
 import { WorkerEnv } from './worker-env.js';
@@ -23,6 +24,8 @@ export async function runChannelWorker(adapter: ChannelAdapter): Promise<void> {
   const logger = new Logger(`worker-${adapter.channel}`);
   try {
     const env = WorkerEnv.from(process.env);
+    // Before Nest boots: an absent Postgres or Redis gets one line saying how to start it, not a stack trace.
+    await assertServicesReachable({ databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL });
     const app = await createChannelWorker(adapter, env);
     app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   } catch (error) {

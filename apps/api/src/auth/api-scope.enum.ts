@@ -1,6 +1,2 @@
-/** What an API key may do. `admin` includes every other scope. */
-export enum ApiScope {
-  EventsWrite = 'events:write',
-  Read = 'read',
-  Admin = 'admin',
-}
+// Defined once in the contracts, beside the API-key DTOs that take scopes; re-exported for the routes.
+export { ApiScope } from '@herald/contracts';

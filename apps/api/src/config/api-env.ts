@@ -19,7 +19,9 @@ const VARIABLES = {
   HERALD_DB_POOL_SIZE: 'dbPoolSize',
   HERALD_SECRET_KEY: 'secretKey',
   HERALD_SECRET_KEYS_PREVIOUS: 'secretKeysPrevious',
+  HERALD_INGEST_RATE_LIMIT_PER_MINUTE: 'ingestRateLimitPerMinute',
   NODE_ENV: 'nodeEnv',
+  HERALD_GRPC_PORT: 'grpcPort',
 } as const;
 
 const DEFAULTS: Required<
@@ -33,6 +35,8 @@ const DEFAULTS: Required<
   HERALD_MAX_ATTEMPTS: '5',
   HERALD_BODY_LIMIT: '1mb',
   HERALD_DB_POOL_SIZE: '10',
+  HERALD_INGEST_RATE_LIMIT_PER_MINUTE: '6000',
+  HERALD_GRPC_PORT: '50051',
 };
 
 // Values never echoed back in an error message: they may hold credentials.
@@ -46,6 +50,8 @@ const SECRET_VARIABLES = new Set([
 
 const toInteger = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+const GRPC_PORT_MESSAGE = '$property must be a port (1-65535) or off';
 
 export class ApiEnvError extends Error {
   constructor(readonly problems: string[]) {
@@ -96,6 +102,13 @@ export class ApiEnv {
   @IsInt({ message: '$property must be an integer' })
   dbPoolSize: number;
 
+  /** Ingest requests per minute per API key, unless the key has its own limit; 0: no limit. */
+  @Transform(toInteger)
+  @Min(0)
+  @Max(1_000_000)
+  @IsInt({ message: '$property must be an integer' })
+  ingestRateLimitPerMinute: number;
+
   /** Encrypts notifier secrets at rest. Unset: the public development key, refused in production. */
   @IsSecretKey((env: ApiEnv) => env.nodeEnv === 'production')
   secretKey?: string;
@@ -107,6 +120,14 @@ export class ApiEnv {
   @IsOptional()
   @IsString()
   nodeEnv?: string;
+
+  /** Port of the gRPC server (herald.v1.Herald), on `host`; null (`off`) serves no gRPC. */
+  @Transform(({ value }: { value: unknown }) => (value === 'off' ? null : toInteger({ value })))
+  @IsOptional()
+  @Min(1, { message: GRPC_PORT_MESSAGE })
+  @Max(65535, { message: GRPC_PORT_MESSAGE })
+  @IsInt({ message: GRPC_PORT_MESSAGE })
+  grpcPort: number | null;
 
   /** Reads `process.env`; `overrides` win (for tools that start the API in-process). */
   static fromProcess(overrides: ApiEnvVariables = {}): ApiEnv {

@@ -12,7 +12,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const { status, body, unexpected } = toErrorResponse(exception);
-    const where = `${request.method} ${request.originalUrl}`;
+    const where = `${request.method} ${redactPath(request.originalUrl)}`;
     if (unexpected) {
       // The stack goes to the log only; the caller gets a generic message.
       this.logger.error(`${where} failed`, exception instanceof Error ? exception.stack : String(exception));
@@ -24,6 +24,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
     response.status(status).json(body);
   }
+}
+
+/** Docker Hub cannot sign its hooks: its secret token is the last segment of the path. */
+export function redactPath(path: string): string {
+  return path.replace(/^(\/v1\/hooks\/dockerhub\/[^/?]+\/)[^/?]+/, '$1***');
 }
 
 function describe(exception: unknown): string {

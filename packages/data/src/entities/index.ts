@@ -3,6 +3,7 @@ import { AttachmentEntity } from './attachment.entity.js';
 import { AttemptEntity } from './attempt.entity.js';
 import { DeliveryEntity } from './delivery.entity.js';
 import { EventTypeEntity } from './event-type.entity.js';
+import { HookSourceEntity } from './hook-source.entity.js';
 import { InboxItemEntity } from './inbox-item.entity.js';
 import { NotificationEntity } from './notification.entity.js';
 import { NotifierEntity } from './notifier.entity.js';
@@ -17,6 +18,7 @@ export {
   AttemptEntity,
   DeliveryEntity,
   EventTypeEntity,
+  HookSourceEntity,
   InboxItemEntity,
   NotificationEntity,
   NotifierEntity,
@@ -32,6 +34,7 @@ export const ENTITIES = [
   AttemptEntity,
   DeliveryEntity,
   EventTypeEntity,
+  HookSourceEntity,
   InboxItemEntity,
   NotificationEntity,
   NotifierEntity,
