@@ -46,6 +46,27 @@ describe('MessageRenderer', () => {
     expect(message.text).toBe('on web-1\n\nOpen job (https://ci.example.com/jobs/42)');
   });
 
+  it('sums up data that carries its own summary (an inbound hook) instead of listing it', async () => {
+    const message = await renderer.render(
+      DEFAULT_TEMPLATE,
+      {
+        ...context,
+        type: 'github.push',
+        data: {
+          title: '[acme/web] alice pushed 3 commits to main',
+          summary: '[acme/web] alice pushed 3 commits to main',
+          repository: { full_name: 'acme/web', owner: { login: 'acme' } },
+          commits: [{ id: 'a1' }, { id: 'b2' }, { id: 'c3' }],
+        },
+      },
+      { html: false },
+    );
+    expect(message.title).toBe('[acme/web] alice pushed 3 commits to main');
+    expect(message.text).toContain('[acme/web] alice pushed 3 commits to main');
+    expect(message.text).not.toContain('repository');
+    expect(message.text).not.toContain('commits');
+  });
+
   it('reports an unknown variable as a render error', async () => {
     await expect(
       renderer.render({ title: '{{ data.missing.deep }}', body: '' }, context, { html: false }),
