@@ -64,7 +64,8 @@ describe('MessageRenderer', () => {
     expect(message.title).toBe('[acme/web] alice pushed 3 commits to main');
     expect(message.text).toContain('[acme/web] alice pushed 3 commits to main');
     expect(message.text).not.toContain('repository');
-    expect(message.text).not.toContain('commits');
+    expect(message.text).not.toContain('full_name');
+    expect(message.text).not.toContain('b2');
   });
 
   it('reports an unknown variable as a render error', async () => {
