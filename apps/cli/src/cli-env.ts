@@ -1,6 +1,7 @@
 import { Expose } from 'class-transformer';
 import { IsOptional, IsString, IsUrl } from 'class-validator';
 import { IsSecretKey, IsSecretKeyList, loadEnv } from '@herald/contracts';
+import { UsageError } from './usage-error.js';
 
 /** The CLI's configuration; the only reader of process.env here. */
 export class CliEnv {
@@ -29,7 +30,10 @@ export class CliEnv {
   HERALD_SECRET_KEYS_PREVIOUS: string[] = [];
 
   requireApiKey(): string {
-    if (!this.HERALD_API_KEY) throw new Error('set HERALD_API_KEY to an API key (the admin scope for apply)');
+    if (!this.HERALD_API_KEY)
+      throw new UsageError(
+        'set HERALD_API_KEY (or --api-key) to an API key; most commands need the admin scope',
+      );
     return this.HERALD_API_KEY;
   }
 

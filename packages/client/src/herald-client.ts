@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AdminStatusView, CreateEventDto, NotificationView } from '@herald/contracts';
-import { GrpcTransport } from './grpc-transport.js';
+import { LazyGrpcTransport } from './lazy-grpc-transport.js';
 import { RestTransport } from './rest-transport.js';
 import { DEFAULT_RETRY, type RetryOptions, withRetries } from './retry.js';
 
@@ -56,7 +56,7 @@ export function createHeraldClient(target: HeraldTarget, options: HeraldClientOp
   const timeoutMs = options.timeoutMs ?? 30_000;
   const transport: HeraldTransport =
     'grpcTarget' in target
-      ? new GrpcTransport({ target: target.grpcTarget, apiKey: options.apiKey, timeoutMs })
+      ? new LazyGrpcTransport({ target: target.grpcTarget, apiKey: options.apiKey, timeoutMs })
       : new RestTransport({ url: target.url, apiKey: options.apiKey, timeoutMs });
   const retry: RetryOptions = {
     retries: options.retries ?? DEFAULT_RETRY.retries,

@@ -1,4 +1,5 @@
 import { parse } from 'yaml';
+import { UsageError } from '../usage-error.js';
 
 export interface ResourceRef {
   kind: string;
@@ -58,7 +59,8 @@ export interface HeraldFile {
   users: UserSpec[];
 }
 
-export class HeraldFileError extends Error {
+/** A usage error: the file, not the server, is wrong (exit 2). */
+export class HeraldFileError extends UsageError {
   constructor(problems: string[]) {
     super(`herald.yaml is not valid:\n  - ${problems.join('\n  - ')}`);
     this.name = 'HeraldFileError';
