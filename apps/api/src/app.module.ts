@@ -11,10 +11,12 @@ import { GrpcModule } from './grpc/grpc.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HooksModule } from './hooks/hooks.module.js';
 import { InboxModule } from './inbox/inbox.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { NotifiersModule } from './notifiers/notifiers.module.js';
 import { PreferencesModule } from './preferences/preferences.module.js';
 import { QueueModule } from './queue/queue.module.js';
+import { QueueBoardModule } from './queue-board/queue-board.module.js';
 import { ResourcesModule } from './resources/resources.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -41,7 +43,9 @@ export class AppModule {
         HooksModule,
         ApiKeysModule,
         HealthModule,
+        MetricsModule,
         GrpcModule,
+        QueueBoardModule,
       ],
     };
   }

@@ -8,6 +8,7 @@ import { validationExceptionFactory } from './errors/validation-details.js';
 import { grpcServerOptions } from './grpc/grpc-server.options.js';
 import { useHookBodyParser } from './hooks/hook-body-parser.js';
 import { setupOpenApi } from './openapi/setup-openapi.js';
+import { setupQueueBoard } from './queue-board/setup-queue-board.js';
 
 export interface CreateAppOptions {
   logger?: LoggerService | LogLevel[] | false;
@@ -40,5 +41,6 @@ export async function createApp(
   // Hybrid app: gRPC shares the modules and services; app.startAllMicroservices() opens its port.
   if (env.grpcPort !== null) app.connectMicroservice(grpcServerOptions(env, env.grpcPort));
   setupOpenApi(app);
+  setupQueueBoard(app);
   return app;
 }

@@ -1,14 +1,18 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { assertServicesReachable } from '@herald/data';
+import { appLogger } from '@herald/observability';
 import { ApiEnv } from './config/api-env.js';
 import { createApp } from './create-app.js';
 
 async function main(): Promise<void> {
+  // JSON lines (HERALD_LOG_FORMAT, HERALD_LOG_LEVEL) from the first line on, Nest's own included.
+  const logger = appLogger('api', process.env);
+  Logger.overrideLogger(logger);
   const env = ApiEnv.fromProcess();
   // Before Nest boots: an absent Postgres or Redis gets one line saying how to start it, not a stack trace.
   await assertServicesReachable(env);
-  const app = await createApp(env);
+  const app = await createApp(env, { logger });
   // SIGTERM/SIGINT close the app, which closes the pool, the queue and the Redis connection.
   app.enableShutdownHooks();
   // Bootstrap hooks (admin key, pause flags) run before either port takes a call; gRPC opens first,

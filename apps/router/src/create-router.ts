@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { INestApplicationContext, LogLevel } from '@nestjs/common';
+import type { INestApplicationContext, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type RouterEnv } from './config/router-env.js';
 import { RouteProcessor } from './routing/route.processor.js';
@@ -8,7 +8,7 @@ import { RouterModule } from './router.module.js';
 /** The router as an application context: no HTTP server, just queue consumers. */
 export async function createRouter(
   env: RouterEnv,
-  logger: LogLevel[] = ['error', 'warn', 'log'],
+  logger: LoggerService | LogLevel[] = ['error', 'warn', 'log'],
 ): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(RouterModule.register(env), {
     logger,

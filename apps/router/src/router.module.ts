@@ -7,6 +7,8 @@ import { defaultJobOptions, queueKeyPrefix, redisOptionsFromUrl } from '@herald/
 import { RouterEnv } from './config/router-env.js';
 import { DeliverJobs } from './maintenance/deliver-jobs.service.js';
 import { MaintenanceScheduler } from './maintenance/maintenance-scheduler.service.js';
+import { RouterMetrics } from './metrics/router-metrics.js';
+import { RouterOps } from './metrics/router-ops.js';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor.js';
 import { ReconcilerService } from './maintenance/reconciler.service.js';
 import { RetentionService } from './maintenance/retention.service.js';
@@ -76,6 +78,8 @@ export class RouterModule implements OnApplicationShutdown {
         ReconcilerService,
         MaintenanceProcessor,
         MaintenanceScheduler,
+        RouterMetrics,
+        RouterOps,
       ],
     };
   }

@@ -1,1 +1,10 @@
-export {};
+export * from './logging/create-logger.js';
+export * from './logging/log-context.js';
+export * from './logging/log-settings.js';
+export * from './logging/pino-nest-logger.js';
+export * from './logging/pretty-line.js';
+export * from './logging/redact-paths.js';
+export * from './metrics/app-metrics.js';
+export * from './metrics/cached-for.js';
+export * from './ops/ops-server.js';
+export * from './ops/readiness.js';

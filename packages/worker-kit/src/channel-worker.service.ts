@@ -9,6 +9,7 @@ import { type Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { CHANNEL_REGISTRY, deliverQueueName, type FailoverJobPayload, QueueName } from '@herald/contracts';
 import { HeraldData } from '@herald/data';
+import { OpsServer } from '@herald/observability';
 import {
   checkEvictionPolicy,
   computeBackoffMs,
@@ -18,6 +19,7 @@ import {
 } from '@herald/queue';
 import type { ChannelAdapter } from './channel-adapter.js';
 import { DeliveryProcessor } from './delivery-processor.js';
+import { DeliveryMetrics } from './metrics/delivery-metrics.js';
 import { WorkerEnv } from './worker-env.js';
 
 export const CHANNEL_ADAPTER = Symbol('CHANNEL_ADAPTER');
@@ -45,12 +47,16 @@ export class ChannelWorkerService implements OnApplicationBootstrap, OnApplicati
   private connection?: Redis;
   private producer?: Redis;
   private failovers?: Queue<FailoverJobPayload>;
+  private ops?: OpsServer;
+  readonly metrics: DeliveryMetrics;
 
   constructor(
     @Inject(CHANNEL_ADAPTER) private readonly adapter: ChannelAdapter,
     private readonly data: HeraldData,
     private readonly env: WorkerEnv,
-  ) {}
+  ) {
+    this.metrics = new DeliveryMetrics(adapter.channel);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.adapter.init?.({ data: this.data, env: this.env });
@@ -69,6 +75,7 @@ export class ChannelWorkerService implements OnApplicationBootstrap, OnApplicati
       pauseChannel: async (ms) => this.worker?.rateLimit(ms),
       rateLimitSignal: () => Worker.RateLimitError(),
       requestFailover: (deliveryId) => this.requestFailover(deliveryId),
+      metrics: this.metrics,
     });
     const worker = new Worker(queueName, (job) => processor.process(job), {
       connection: this.connection,
@@ -114,6 +121,24 @@ export class ChannelWorkerService implements OnApplicationBootstrap, OnApplicati
     await this.failovers?.close();
     this.producer?.disconnect();
     this.connection?.disconnect();
+    await this.ops?.close();
+  }
+
+  /**
+   * Serves `/metrics` and `/health/*` on `port` (0: not at all) until shutdown. Ready while Postgres
+   * and Redis answer and the worker consumes; a draining worker is no longer ready.
+   */
+  async serveOps(port: number): Promise<number | null> {
+    this.ops = new OpsServer({
+      app: `worker-${this.adapter.channel}`,
+      metrics: this.metrics.app,
+      readiness: {
+        postgres: () => this.data.ping(),
+        redis: () => this.connection?.ping() ?? false,
+        consuming: () => this.worker?.isRunning() === true,
+      },
+    });
+    return this.ops.listen(port);
   }
 
   /** The failover queue's producer, made on first use: most workers never fail over. */

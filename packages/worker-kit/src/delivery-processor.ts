@@ -2,8 +2,10 @@ import { Logger } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { AttemptOutcome, type ChannelName, type DeliverJobPayload, DeliveryStatus } from '@herald/contracts';
 import type { ClaimedDelivery, HeraldData } from '@herald/data';
+import { withLogContext } from '@herald/observability';
 import type { ChannelAdapter, OutboundDelivery, OutboundNotifier, SendResult } from './channel-adapter.js';
 import { DeliveryError, DeliveryErrorCode, toDeliveryError } from './delivery-error.js';
+import type { DeliveryMetrics } from './metrics/delivery-metrics.js';
 
 export interface DeliveryProcessorOptions {
   dispatchTimeoutMs: number;
@@ -19,6 +21,7 @@ export interface DeliveryProcessorOptions {
    * failover is already marked in Postgres; if this request is lost the reconciler makes it.
    */
   requestFailover(deliveryId: string): Promise<void>;
+  metrics: DeliveryMetrics;
 }
 
 type DeliverJob = Job<DeliverJobPayload & { rateLimitWaits?: number }>;
@@ -45,23 +48,28 @@ export class DeliveryProcessor {
       return;
     }
 
-    const startedAt = new Date();
-    try {
-      const result = await this.send(claimed);
-      await this.record(
-        claimed,
-        startedAt,
-        AttemptOutcome.Sent,
-        DeliveryStatus.Sent,
-        null,
-        result.providerCode,
-      );
-    } catch (thrown) {
-      await this.fail(job, claimed, startedAt, toDeliveryError(thrown));
-    }
+    // Every line logged about this attempt, down to the adapter's, names the delivery and its notification.
+    const ids = { notificationId: claimed.notificationId, deliveryId: claimed.id };
+    await withLogContext(ids, async () => {
+      const startedAt = new Date();
+      try {
+        const { result, acceptedAt } = await this.send(claimed);
+        await this.record(
+          claimed,
+          startedAt,
+          AttemptOutcome.Sent,
+          DeliveryStatus.Sent,
+          null,
+          result.providerCode,
+          acceptedAt,
+        );
+      } catch (thrown) {
+        await this.fail(job, claimed, startedAt, toDeliveryError(thrown));
+      }
+    });
   }
 
-  private async send(claimed: ClaimedDelivery): Promise<SendResult> {
+  private async send(claimed: ClaimedDelivery): Promise<{ result: SendResult; acceptedAt: Date }> {
     const context = await this.data.deliveries.loadContext(claimed);
     if (!context.notifier) throw DeliveryError.permanent('the notifier of this delivery was deleted');
     if (!claimed.message) throw DeliveryError.permanent('the delivery has no rendered message');
@@ -75,7 +83,15 @@ export class DeliveryProcessor {
       user: context.user,
     };
     const notifier: OutboundNotifier = { ...context.notifier, type: context.notifier.type as ChannelName };
-    return this.withDispatchTimeout((signal) => this.adapter.send(delivery, notifier, signal));
+    const sent = this.options.metrics.sendStarted();
+    try {
+      const result = await this.withDispatchTimeout((signal) =>
+        this.adapter.send(delivery, notifier, signal),
+      );
+      return { result, acceptedAt: context.notification.createdAt };
+    } finally {
+      sent();
+    }
   }
 
   /** Aborts the adapter at the deadline, and does not wait for one that ignores its signal. */
@@ -141,13 +157,15 @@ export class DeliveryProcessor {
     status: DeliveryStatus,
     error: string | null,
     providerCode: string | undefined,
+    acceptedAt?: Date,
   ): Promise<void> {
+    const durationMs = Date.now() - startedAt.getTime();
     const { failover } = await this.data.deliveries.recordAttempt(
       claimed.id,
       {
         number: claimed.attemptCount,
         startedAt,
-        durationMs: Date.now() - startedAt.getTime(),
+        durationMs,
         outcome,
         providerCode: providerCode ?? null,
         error: error ? error.slice(0, 2000) : null,
@@ -155,6 +173,9 @@ export class DeliveryProcessor {
       status,
       error ? error.slice(0, 2000) : null,
     );
+    this.options.metrics.attemptRecorded({ outcome, status, durationMs, acceptedAt });
+    if (status === DeliveryStatus.Sent)
+      this.logger.debug(`delivery ${claimed.id} sent (attempt ${claimed.attemptCount})`);
     if (failover) {
       await this.options.requestFailover(claimed.id).catch((error: Error) => {
         this.logger.warn(

@@ -60,6 +60,14 @@ export class WorkerEnv extends ServiceEnv {
   @Min(0)
   HERALD_SHUTDOWN_TIMEOUT_MS = 30_000;
 
+  /** Port of `/metrics` and `/health/live|ready` (0: none). One worker per host or pod; beside others, give each its own. */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  HERALD_METRICS_PORT = 9465;
+
   static from(source: Record<string, string | undefined>): WorkerEnv {
     return loadEnv(WorkerEnv, source);
   }

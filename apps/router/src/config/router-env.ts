@@ -65,6 +65,14 @@ export class RouterEnv extends ServiceEnv {
   @Min(1000)
   HERALD_RETENTION_INTERVAL_MS = 3_600_000;
 
+  /** Port of `/metrics` and `/health/live|ready` (0: none). */
+  @Expose()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  HERALD_METRICS_PORT = 9464;
+
   static from(source: Record<string, string | undefined>): RouterEnv {
     return loadEnv(RouterEnv, source);
   }

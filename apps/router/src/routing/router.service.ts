@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DeliveryStatus, NotificationStatus, SkipReason } from '@herald/contracts';
 import { HeraldData, type NewDelivery, type NotificationRecord } from '@herald/data';
+import { withLogContext } from '@herald/observability';
 import { RouterEnv } from '../config/router-env.js';
+import { RouterMetrics } from '../metrics/router-metrics.js';
 import { DeliveryQueues } from '../queues/delivery-queues.service.js';
 import { RenderService } from '../rendering/render.service.js';
 import { planDelivery } from './plan-delivery.js';
@@ -18,6 +20,7 @@ export class RouterService {
     private readonly renderer: RenderService,
     private readonly queues: DeliveryQueues,
     private readonly env: RouterEnv,
+    private readonly metrics: RouterMetrics,
   ) {}
 
   /**
@@ -28,6 +31,12 @@ export class RouterService {
    * re-enqueues what is still pending, which BullMQ ignores for jobs it already has.
    */
   async route(notificationId: string): Promise<void> {
+    const done = this.metrics.startRoute();
+    // Every line logged while routing, the resolver's and renderer's included, names the notification.
+    await withLogContext({ notificationId }, () => this.routeOnce(notificationId)).finally(done);
+  }
+
+  private async routeOnce(notificationId: string): Promise<void> {
     const notification = await this.data.notifications.findById(notificationId);
     if (!notification) {
       this.logger.warn(`notification ${notificationId} no longer exists; nothing to route`);
@@ -43,8 +52,10 @@ export class RouterService {
         await this.data.notifications.setStatus(tx, notificationId, NotificationStatus.Routed);
         return true;
       });
-      if (wrote)
+      if (wrote) {
+        this.metrics.notificationRouted(deliveries);
         this.logger.log(`notification ${notificationId} (${notification.type}): ${summary(deliveries)}`);
+      }
     }
     await this.queues.enqueue(await this.data.deliveries.idsToDispatch(notificationId));
     await this.data.notifications.completeIfSettled(notificationId);
