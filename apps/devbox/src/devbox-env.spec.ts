@@ -9,7 +9,12 @@ describe('DevboxEnv', () => {
       apiUrl: 'http://127.0.0.1:3000',
       adminKey: 'dev-admin-key',
       seed: true,
+      catcherHost: null,
     });
+  });
+
+  it('names the catcher by HERALD_DEVBOX_CATCHER_HOST for the seeded notifiers (docker compose)', () => {
+    expect(DevboxEnv.from({ HERALD_DEVBOX_CATCHER_HOST: 'devbox' }).catcherHost).toBe('devbox');
   });
 
   it("follows the API's PORT unless HERALD_DEVBOX_API_URL says otherwise; empty means unset", () => {

@@ -2,6 +2,7 @@
 export type DevboxEnvVariables = Partial<
   Record<
     | 'HERALD_DEVBOX_HOST'
+    | 'HERALD_DEVBOX_CATCHER_HOST'
     | 'HERALD_DEVBOX_SMTP_PORT'
     | 'HERALD_DEVBOX_HTTP_PORT'
     | 'HERALD_DEVBOX_API_URL'
@@ -33,6 +34,8 @@ export class DevboxEnv {
     readonly apiUrl: string,
     readonly adminKey: string,
     readonly seed: boolean,
+    /** The host the seeded notifiers send to (`devbox` in docker compose); null: the listening host. */
+    readonly catcherHost: string | null,
   ) {}
 
   static fromProcess(): DevboxEnv {
@@ -67,6 +70,7 @@ export class DevboxEnv {
       apiUrl,
       given('HERALD_ADMIN_KEY') ?? DEV_ADMIN_KEY,
       seed === 'true',
+      given('HERALD_DEVBOX_CATCHER_HOST') ?? null,
     );
   }
 }

@@ -28,7 +28,11 @@ async function main(): Promise<void> {
     );
     await waitForReady(env.apiUrl, Infinity, 2000);
   }
-  const catcher: CatcherAddress = { host: reachable, smtpPort: devbox.smtpPort, httpPort: devbox.httpPort };
+  const catcher: CatcherAddress = {
+    host: env.catcherHost ?? reachable,
+    smtpPort: devbox.smtpPort,
+    httpPort: devbox.httpPort,
+  };
   try {
     await seedDemo(env.apiUrl, env.adminKey, demoSeedSteps(catcher));
     say(tryItLine(env.apiUrl, env.adminKey, pageUrl));
