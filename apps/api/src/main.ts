@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   await assertServicesReachable(env);
   const app = await createApp(env, { logger });
   // SIGTERM/SIGINT close the app, which closes the pool, the queue and the Redis connection.
-  app.enableShutdownHooks();
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   // Bootstrap hooks (admin key, pause flags) run before either port takes a call; gRPC opens first,
   // so a taken gRPC port stops the start before HTTP reports the API ready.
   await app.init();
