@@ -84,7 +84,10 @@ export class ReconcilerService {
     for (const id of await this.data.upkeep.findStuckAccepted(this.env.HERALD_RECONCILE_GRACE_MS, BATCH)) {
       if (!(await runAgain(this.routeQueue, 'route', id, { notificationId: id }))) continue;
       rerouted++;
-      this.logger.warn(`notification ${id} was still not routed; its route job runs again`);
+      this.logger.warn({
+        msg: `notification ${id} was still not routed; its route job runs again`,
+        notificationId: id,
+      });
     }
     return rerouted;
   }
@@ -95,7 +98,10 @@ export class ReconcilerService {
     for (const id of await this.data.failover.findPending(this.env.HERALD_RECONCILE_GRACE_MS, BATCH)) {
       if (!(await runAgain(this.failoverQueue, 'failover', `failover-${id}`, { deliveryId: id }))) continue;
       requested++;
-      this.logger.warn(`delivery ${id} still waits for its failover; its failover job runs again`);
+      this.logger.warn({
+        msg: `delivery ${id} still waits for its failover; its failover job runs again`,
+        deliveryId: id,
+      });
     }
     return requested;
   }
@@ -104,14 +110,20 @@ export class ReconcilerService {
   private async settleFinished(): Promise<number> {
     const settled = await this.data.upkeep.settleFinished(this.env.HERALD_RECONCILE_GRACE_MS, BATCH);
     for (const id of settled)
-      this.logger.warn(`notification ${id} had finished deliveries; marked completed`);
+      this.logger.warn({
+        msg: `notification ${id} had finished deliveries; marked completed`,
+        notificationId: id,
+      });
     return settled.length;
   }
 
   private count(report: ReconcileReport, delivery: StuckDelivery, outcome: RedriveOutcome): void {
     if (outcome === 'enqueued') {
       report.enqueued += 1;
-      this.logger.log(`delivery ${delivery.id} (${delivery.status}, ${delivery.channel}) re-enqueued`);
+      this.logger.log({
+        msg: `delivery ${delivery.id} (${delivery.status}, ${delivery.channel}) re-enqueued`,
+        deliveryId: delivery.id,
+      });
     } else if (outcome === 'blocked') {
       report.blocked += 1;
     }

@@ -32,7 +32,11 @@ export class FailoverService {
       const fallback = failed.fallback ? await this.data.notifiers.findByName(failed.fallback) : null;
       await this.data.failover.markDone(tx, failed.id);
       if (!fallback || !isChannelName(fallback.type)) {
-        this.logger.warn(`delivery ${failed.id}: fallback notifier "${failed.fallback}" no longer exists`);
+        this.logger.warn({
+          msg: `delivery ${failed.id}: fallback notifier "${failed.fallback}" no longer exists`,
+          notificationId: failed.notificationId,
+          deliveryId: failed.id,
+        });
         return { notificationId: failed.notificationId, delivery: null };
       }
       const notification = (await this.data.notifications.findById(failed.notificationId, tx))!;
@@ -46,7 +50,12 @@ export class FailoverService {
       );
       const delivery = { ...planned, fallbackOf: failed.id };
       await this.data.deliveries.insertMany(tx, [delivery]);
-      this.logger.log(`delivery ${failed.id} failed for good; fallback ${fallback.name}: ${delivery.status}`);
+      this.logger.log({
+        msg: `delivery ${failed.id} failed for good; fallback ${fallback.name}: ${delivery.status}`,
+        notificationId: failed.notificationId,
+        deliveryId: failed.id,
+        fallbackDeliveryId: delivery.id,
+      });
       return { notificationId: failed.notificationId, delivery };
     });
     if (!outcome) return;
