@@ -73,6 +73,9 @@ describe('gRPC herald.v1.Herald', () => {
     });
     expect(stored?.enqueuedAt).toBeInstanceOf(Date);
     expect((await routeQueue.getJob(answer.id))?.data).toEqual({ notificationId: answer.id });
+    // Counted as REST events are, under its own way in.
+    const metrics = await (await fetch(`${api.baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(/herald_events_accepted_total\{via="grpc"\} [1-9]/);
   });
 
   it('GetNotification answers what GET /v1/notifications/:id answers', async () => {

@@ -1,5 +1,5 @@
 import type { Metadata } from '@grpc/grpc-js';
-import { Controller, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import { Ctx, GrpcMethod, Payload } from '@nestjs/microservices';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { type AdminStatusView, CreateEventDto, type NotificationView } from '@herald/contracts';
@@ -8,6 +8,7 @@ import { AdminQueuesService } from '../admin/admin-queues.service.js';
 import { ApiScope } from '../auth/api-scope.enum.js';
 import { RequireScope } from '../auth/auth.decorators.js';
 import { EventsService } from '../events/events.service.js';
+import { AcceptedEventsInterceptor } from '../metrics/accepted-events.interceptor.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import type {
   GetNotificationRequestMessage,
@@ -38,6 +39,8 @@ export class HeraldGrpcController {
   @RequireScope(ApiScope.EventsWrite)
   // After the class's RpcApiKeyGuard, which it needs: it counts the key that guard accepted.
   @UseGuards(RpcIngestRateLimitGuard)
+  // Global interceptors do not reach the gRPC server: counted and logged as REST events are.
+  @UseInterceptors(AcceptedEventsInterceptor)
   async trigger(
     @Payload(TriggerRequestPipe, RpcValidationPipe) event: CreateEventDto,
     @RpcCaller() caller: ApiKeyRecord,
